@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
         description = "Pelvic X-ray computer-aided fracture detection (research software, not a cleared medical device).",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;
