@@ -9,6 +9,7 @@ import io.pxrcad.model.Devices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,7 +68,7 @@ public record RunInfo(String command, Object configuration, String manifest, Str
         if (root != null) return Path.of(root);
         try {
             Path p = Path.of(RunInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return java.nio.file.Files.isDirectory(p) ? p : p.getParent();
+            return Files.isDirectory(p) ? p : p.getParent();
         } catch (Exception e) {
             return Path.of(".");
         }
