@@ -142,6 +142,47 @@ class ImageReadersTest {
         assertThat(ImageReaders.dimensions(t)).containsExactly(W, H);
     }
 
+    /** Real colour-encoded JPEGs: compared with the JDK's own JPEG decoder (independent of TwelveMonkeys). */
+    @Test
+    void realPelvicRadiographJpegsMatchTheJdkDecoder() throws IOException {
+        Path dir = Path.of(System.getProperty("pxrcad.root", "."), "..", "shared", "testdata", "radiographs");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "shared test data not present");
+        for (String name : new String[] {"ddh_pelvis_AP_331_DDH_1.jpg", "ddh_pelvis_AP_331_DDH_10.jpg"}) {
+            Path f = dir.resolve(name);
+            Radiograph r = ImageReaders.read(f);
+            assertThat(r.format()).isEqualTo("JPEG");
+            assertThat(r.width()).isEqualTo(331);
+            assertThat(r.height()).isEqualTo(331);
+            assertThat(r.bitDepth()).isEqualTo(8);
+            assertThat(ImageReaders.dimensions(f)).containsExactly(331, 331);
+            BufferedImage jdk = jdkJpeg(f);
+            for (int y = 0; y < 331; y += 7) {
+                for (int x = 0; x < 331; x += 7) {
+                    int rgb = jdk.getRGB(x, y);
+                    double lum = 0.299 * (rgb >> 16 & 255) + 0.587 * (rgb >> 8 & 255) + 0.114 * (rgb & 255);
+                    assertThat((double) r.get(x, y)).as("%s %d,%d", name, x, y).isCloseTo(lum, within(1.0));
+                }
+            }
+        }
+    }
+
+    private static BufferedImage jdkJpeg(Path f) throws IOException {
+        var it = ImageIO.getImageReadersByFormatName("JPEG");
+        while (it.hasNext()) {
+            var reader = it.next();
+            if (reader.getClass().getName().startsWith("com.sun.imageio")) {
+                try (var in = ImageIO.createImageInputStream(f.toFile())) {
+                    reader.setInput(in);
+                    return reader.read(0);
+                } finally {
+                    reader.dispose();
+                }
+            }
+        }
+        org.junit.jupiter.api.Assumptions.abort("no JDK JPEG reader");
+        return null;
+    }
+
     @Test
     void missingFile() {
         Path f = dir.resolve("nope.png");
