@@ -31,7 +31,15 @@ final class ImageIoDecoder implements RadiographDecoder {
     public String name() { return "PNG/JPEG/TIFF"; }
 
     @Override
-    public boolean accepts(Path file, byte[] head) { return format(head) != null; }
+    public boolean accepts(Path file, byte[] head) { return format(head) != null && !isDicom(head); }
+
+    /**
+     * DICOM Part 10 ({@code DICM} at offset 128). Some DICOM files carry a TIFF header in their
+     * preamble; they must go to the DICOM decoder, which applies rescale and VOI.
+     */
+    static boolean isDicom(byte[] h) {
+        return h.length >= 132 && h[128] == 'D' && h[129] == 'I' && h[130] == 'C' && h[131] == 'M';
+    }
 
     /** PNG, JPEG or TIFF from the magic bytes; null for anything else. */
     static String format(byte[] h) {

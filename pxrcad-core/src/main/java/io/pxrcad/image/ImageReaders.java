@@ -83,6 +83,9 @@ public final class ImageReaders {
         if (head.length == 0) {
             return "an empty file";
         }
+        if (ImageIoDecoder.isDicom(head)) {
+            return "DICOM";
+        }
         int printable = 0;
         int n = Math.min(head.length, 64);
         for (int i = 0; i < n; i++) {

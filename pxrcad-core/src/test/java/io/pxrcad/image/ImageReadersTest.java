@@ -202,6 +202,20 @@ class ImageReadersTest {
     }
 
     @Test
+    void dicomWithATiffPreambleIsLeftToTheDicomDecoder() throws IOException {
+        byte[] head = new byte[200];
+        head[0] = 'I'; head[1] = 'I'; head[2] = 42;
+        head[128] = 'D'; head[129] = 'I'; head[130] = 'C'; head[131] = 'M';
+        Path f = dir.resolve("dual.dcm");
+        Files.write(f, head);
+        assertThat(new ImageIoDecoder().accepts(f, head)).isFalse();
+        if (ImageReaders.DECODERS.size() == 1) { // only until a DICOM decoder is registered
+            assertThatThrownBy(() -> ImageReaders.read(f)).isInstanceOf(UnsupportedImageException.class)
+                    .hasMessageContaining("looks like DICOM");
+        }
+    }
+
+    @Test
     void truncatedFilesAreInvalidAndNamed() throws IOException {
         for (String fmt : new String[] {"png", "jpeg", "tiff"}) {
             BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
