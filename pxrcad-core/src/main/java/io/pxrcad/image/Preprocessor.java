@@ -29,10 +29,8 @@ public final class Preprocessor {
      */
     public float[] scaleToUnit(Radiograph image) {
         float[] px = image.pixelsUnsafe();
-        float[] sorted = px.clone();
-        Arrays.sort(sorted);
-        double lo = percentile(sorted, config.lowPercentile());
-        double hi = percentile(sorted, config.highPercentile());
+        double[] p = percentiles(px, config.lowPercentile(), config.highPercentile());
+        double lo = p[0], hi = p[1];
         float[] out = new float[px.length];
         double range = hi - lo;
         if (!(range > 0)) {
@@ -43,6 +41,42 @@ public final class Preprocessor {
             out[i] = (float) (v < 0 ? 0 : v > 1 ? 1 : v);
         }
         return out;
+    }
+
+    /**
+     * Two percentiles of the values. Integer values in {@code [0, 65535]} (8- and 16-bit
+     * images) go through a histogram in linear time; anything else is sorted. Both give the
+     * same, linearly interpolated order statistics.
+     */
+    static double[] percentiles(float[] px, double pLow, double pHigh) {
+        int[] hist = new int[65536];
+        for (float v : px) {
+            int i = (int) v;
+            if (i != v || i < 0 || i > 65535) {
+                float[] sorted = px.clone();
+                Arrays.sort(sorted);
+                return new double[] {percentile(sorted, pLow), percentile(sorted, pHigh)};
+            }
+            hist[i]++;
+        }
+        return new double[] {percentile(hist, px.length, pLow), percentile(hist, px.length, pHigh)};
+    }
+
+    private static double percentile(int[] hist, int n, double p) {
+        double pos = p / 100.0 * (n - 1);
+        long k = (long) Math.floor(pos);
+        double a = orderStatistic(hist, k), b = k + 1 < n ? orderStatistic(hist, k + 1) : a;
+        return a + (pos - k) * (b - a);
+    }
+
+    /** The k-th smallest value (0-based) from a histogram of integer values. */
+    private static int orderStatistic(int[] hist, long k) {
+        long seen = 0;
+        for (int v = 0; v < hist.length; v++) {
+            seen += hist[v];
+            if (seen > k) return v;
+        }
+        throw new IllegalStateException("k beyond the histogram: " + k);
     }
 
     /** The {@code p}-th percentile (0..100) of sorted values, interpolated linearly. */

@@ -42,6 +42,24 @@ class PreprocessorTest {
     }
 
     @Test
+    void histogramAndSortGiveTheSamePercentiles() {
+        java.util.Random r = new java.util.Random(4);
+        for (int n : new int[] {1, 2, 7, 1000, 4097}) {
+            float[] ints = new float[n];
+            for (int i = 0; i < n; i++) ints[i] = r.nextInt(n < 100 ? 5 : 65536);
+            float[] sorted = ints.clone();
+            java.util.Arrays.sort(sorted);
+            for (double p : new double[] {0, 0.5, 37.3, 99.5, 100}) {
+                // integer input takes the histogram path; compare with the sorted definition
+                assertThat(Preprocessor.percentiles(ints, p, p)[0]).as("n=%d p=%s", n, p)
+                        .isCloseTo(Preprocessor.percentile(sorted, p), within(1e-9));
+            }
+        }
+        float[] fractional = {0.5f, -2f, 3.25f, 1f};
+        assertThat(Preprocessor.percentiles(fractional, 0, 100)).containsExactly(-2.0, 3.25);
+    }
+
+    @Test
     void resizeAreaAveragesWhenShrinking() {
         float[] img = {1, 3, 5, 7, 2, 4, 6, 8}; // 4x2
         float[] out = Preprocessor.resize(img, 4, 2, 2, 1);
