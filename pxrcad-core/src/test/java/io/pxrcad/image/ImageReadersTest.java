@@ -140,6 +140,14 @@ class ImageReadersTest {
         assertThat(ImageReaders.dimensions(f)).containsExactly(W, H);
         Path t = write(grey(BufferedImage.TYPE_BYTE_GRAY, 256), "tiff", "a.tif");
         assertThat(ImageReaders.dimensions(t)).containsExactly(W, H);
+        // only the header is read: a PNG cut after its header chunk still has a size
+        BufferedImage big = new BufferedImage(300, 200, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 200; y++) for (int x = 0; x < 300; x++) big.getRaster().setSample(x, y, 0, (x ^ y) & 255);
+        byte[] bytes = Files.readAllBytes(write(big, "png", "big.png"));
+        Path cut = dir.resolve("cut.png");
+        Files.write(cut, Arrays.copyOf(bytes, 100));
+        assertThat(ImageReaders.dimensions(cut)).containsExactly(300, 200);
+        assertThatThrownBy(() -> ImageReaders.read(cut)).isInstanceOf(InvalidImageException.class);
     }
 
     /** Real colour-encoded JPEGs: compared with the JDK's own JPEG decoder (independent of TwelveMonkeys). */
