@@ -1,5 +1,7 @@
 package io.pxrcad.mining;
 
+import io.pxrcad.image.MapCell;
+
 import io.pxrcad.FractureType;
 import io.pxrcad.PixelBox;
 
@@ -13,7 +15,7 @@ import io.pxrcad.PixelBox;
  * @param label fracture label, {@code kind.label()}: 1 for probable positives, else 0
  * @param type the image's fracture type for positives (may be null when unknown); null for negatives
  */
-public record MinedRoi(int imageIndex, Cell cell, PixelBox box, RoiKind kind, int label, FractureType type) {
+public record MinedRoi(int imageIndex, MapCell cell, PixelBox box, RoiKind kind, int label, FractureType type) {
     public MinedRoi {
         if (imageIndex < 0) {
             throw new IllegalArgumentException("imageIndex must be >= 0 but was " + imageIndex);

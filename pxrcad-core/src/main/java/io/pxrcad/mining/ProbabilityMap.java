@@ -1,5 +1,7 @@
 package io.pxrcad.mining;
 
+import io.pxrcad.image.MapCell;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +69,7 @@ public final class ProbabilityMap {
         return values[row * width + col];
     }
 
-    public float get(Cell cell) { return get(cell.row(), cell.col()); }
+    public float get(MapCell cell) { return get(cell.row(), cell.col()); }
 
     /** A copy of the values, row-major. */
     public float[] values() { return values.clone(); }
@@ -76,17 +78,17 @@ public final class ProbabilityMap {
     public float max() { return values[argmaxIndex()]; }
 
     /** The cell of the maximum; on ties the first in row-major order. */
-    public Cell argmax() {
+    public MapCell argmax() {
         int k = argmaxIndex();
-        return new Cell(k / width, k % width);
+        return new MapCell(k / width, k % width);
     }
 
     /** The candidate set {@code S' = {(i,j) : p[i,j] > threshold}} in row-major order. */
-    public List<Cell> cellsAbove(float threshold) {
-        List<Cell> cells = new ArrayList<>();
+    public List<MapCell> cellsAbove(float threshold) {
+        List<MapCell> cells = new ArrayList<>();
         for (int k = 0; k < values.length; k++) {
             if (values[k] > threshold) {
-                cells.add(new Cell(k / width, k % width));
+                cells.add(new MapCell(k / width, k % width));
             }
         }
         return cells;

@@ -1,5 +1,7 @@
 package io.pxrcad.mining;
 
+import io.pxrcad.image.MapCell;
+
 import io.pxrcad.PixelBox;
 
 /**
@@ -36,7 +38,7 @@ public record RoiGeometry(int imageSize, int roiSize) {
      * @param cell the cell {@code (i,j)} of a map of {@code mapHeight x mapWidth} cells
      * @return the ROI in model-input pixels: integer corners, side {@code roiSize}, inside {@code [0,S]^2}
      */
-    public PixelBox box(Cell cell, int mapHeight, int mapWidth) {
+    public PixelBox box(MapCell cell, int mapHeight, int mapWidth) {
         if (mapHeight <= 0 || mapWidth <= 0) {
             throw new IllegalArgumentException("map size must be > 0 but was " + mapHeight + "x" + mapWidth);
         }
@@ -50,8 +52,8 @@ public record RoiGeometry(int imageSize, int roiSize) {
         return new PixelBox(x0, y0, x0 + roiSize, y0 + roiSize);
     }
 
-    /** {@link #box(Cell, int, int)} for a cell of {@code map}. */
-    public PixelBox box(Cell cell, ProbabilityMap map) {
+    /** {@link #box(MapCell, int, int)} for a cell of {@code map}. */
+    public PixelBox box(MapCell cell, ProbabilityMap map) {
         return box(cell, map.height(), map.width());
     }
 

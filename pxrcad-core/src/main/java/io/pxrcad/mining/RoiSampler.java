@@ -1,5 +1,7 @@
 package io.pxrcad.mining;
 
+import io.pxrcad.image.MapCell;
+
 import io.pxrcad.PixelBox;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,39 +87,39 @@ public final class RoiSampler {
     private boolean sampleImage(TrainingMap image, int n, int epoch, List<MinedRoi> out) {
         ProbabilityMap map = image.map();
         SplittableRandom random = new SplittableRandom(SeedMix.derive(seed, epoch, n));
-        List<Cell> candidates = map.cellsAbove(pHat);
-        List<Cell> drawn = drawWithoutReplacement(candidates, k, random);
+        List<MapCell> candidates = map.cellsAbove(pHat);
+        List<MapCell> drawn = drawWithoutReplacement(candidates, k, random);
         if (image.positive()) {
             boolean fallback = drawn.isEmpty();
             if (fallback) {
                 drawn = List.of(map.argmax());
             }
-            for (Cell c : drawn) {
+            for (MapCell c : drawn) {
                 out.add(roi(n, c, map, RoiKind.PROBABLE_POSITIVE, image));
             }
             return fallback;
         }
-        for (Cell c : drawn) {
+        for (MapCell c : drawn) {
             out.add(roi(n, c, map, RoiKind.HARD_NEGATIVE, image));
         }
         if (drawn.size() < k) {
             // fewer than K candidates means all of S' was drawn, so the rest of the map is its complement
-            List<Cell> rest = new ArrayList<>(map.size() - candidates.size());
+            List<MapCell> rest = new ArrayList<>(map.size() - candidates.size());
             for (int i = 0; i < map.height(); i++) {
                 for (int j = 0; j < map.width(); j++) {
                     if (!(map.get(i, j) > pHat)) {
-                        rest.add(new Cell(i, j));
+                        rest.add(new MapCell(i, j));
                     }
                 }
             }
-            for (Cell c : drawWithoutReplacement(rest, k - drawn.size(), random)) {
+            for (MapCell c : drawWithoutReplacement(rest, k - drawn.size(), random)) {
                 out.add(roi(n, c, map, RoiKind.EASY_NEGATIVE, image));
             }
         }
         return false;
     }
 
-    private MinedRoi roi(int n, Cell cell, ProbabilityMap map, RoiKind kind, TrainingMap image) {
+    private MinedRoi roi(int n, MapCell cell, ProbabilityMap map, RoiKind kind, TrainingMap image) {
         PixelBox box = geometry.box(cell, map);
         return new MinedRoi(n, cell, box, kind, kind.label(), kind.label() == 1 ? image.type() : null);
     }

@@ -1,5 +1,7 @@
 package io.pxrcad.mining;
 
+import io.pxrcad.image.MapCell;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,9 +17,9 @@ class ProbabilityMapTest {
         assertThat(m.height()).isEqualTo(2);
         assertThat(m.width()).isEqualTo(3);
         assertThat(m.max()).isEqualTo(0.9f);
-        assertThat(m.argmax()).isEqualTo(new Cell(1, 0)); // first of the tie in row-major order
+        assertThat(m.argmax()).isEqualTo(new MapCell(1, 0)); // first of the tie in row-major order
         assertThat(m.get(0, 2)).isEqualTo(0.3f);
-        assertThat(m.cellsAbove(0.3f)).containsExactly(new Cell(1, 0), new Cell(1, 1), new Cell(1, 2));
+        assertThat(m.cellsAbove(0.3f)).containsExactly(new MapCell(1, 0), new MapCell(1, 1), new MapCell(1, 2));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.pxrcad.mining;
 
+import io.pxrcad.image.MapCell;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,13 +40,13 @@ class RoiSamplerTest {
     void positiveImageDrawsUpToKDistinctCellsFromSPrime() {
         int[] hot = {0, 2, 5, 7, 8, 11, 13};
         List<TrainingMap> images = List.of(new TrainingMap(map(hot), true, FractureType.HIP));
-        Set<Cell> sPrime = new HashSet<>(images.get(0).map().cellsAbove(P_HAT));
+        Set<MapCell> sPrime = new HashSet<>(images.get(0).map().cellsAbove(P_HAT));
         assertThat(sPrime).hasSize(7);
-        Set<Cell> seenOverEpochs = new HashSet<>();
+        Set<MapCell> seenOverEpochs = new HashSet<>();
         for (int epoch = 0; epoch < 30; epoch++) {
             RoiSampler.EpochRois e = sampler(1).sample(images, epoch);
             assertThat(e.rois()).hasSize(5);
-            Set<Cell> cells = new HashSet<>();
+            Set<MapCell> cells = new HashSet<>();
             for (MinedRoi r : e.rois()) {
                 assertThat(r.kind()).isEqualTo(RoiKind.PROBABLE_POSITIVE);
                 assertThat(r.label()).isEqualTo(1);
@@ -64,7 +66,7 @@ class RoiSamplerTest {
     void positiveWithSmallSPrimeTakesAllOfIt() {
         List<TrainingMap> images = List.of(new TrainingMap(map(3, 12), true, null));
         List<MinedRoi> rois = sampler(2).sample(images, 0).rois();
-        assertThat(rois).extracting(MinedRoi::cell).containsExactlyInAnyOrder(new Cell(0, 3), new Cell(3, 0));
+        assertThat(rois).extracting(MinedRoi::cell).containsExactlyInAnyOrder(new MapCell(0, 3), new MapCell(3, 0));
         assertThat(rois).allMatch(r -> r.type() == null);
     }
 
@@ -76,7 +78,7 @@ class RoiSamplerTest {
         List<TrainingMap> images = List.of(new TrainingMap(new ProbabilityMap(4, 4, v), true, FractureType.PELVIC));
         RoiSampler.EpochRois e = sampler(3).sample(images, 4);
         assertThat(e.rois()).singleElement().satisfies(r -> {
-            assertThat(r.cell()).isEqualTo(new Cell(2, 1));
+            assertThat(r.cell()).isEqualTo(new MapCell(2, 1));
             assertThat(r.kind()).isEqualTo(RoiKind.PROBABLE_POSITIVE);
             assertThat(r.type()).isEqualTo(FractureType.PELVIC);
         });
@@ -97,17 +99,17 @@ class RoiSamplerTest {
     @Test
     void negativeWithSmallSPrimeTakesItAllAndFillsWithDistinctEasyCells() {
         List<TrainingMap> images = List.of(new TrainingMap(map(6, 9), false, null));
-        Map<Cell, Integer> easyDraws = new HashMap<>();
+        Map<MapCell, Integer> easyDraws = new HashMap<>();
         int epochs = 400;
         for (int epoch = 0; epoch < epochs; epoch++) {
             RoiSampler.EpochRois e = sampler(5).sample(images, epoch);
             List<MinedRoi> rois = e.rois();
             assertThat(rois).hasSize(5);
             assertThat(rois.subList(0, 2)).allMatch(r -> r.kind() == RoiKind.HARD_NEGATIVE)
-                    .extracting(MinedRoi::cell).containsExactlyInAnyOrder(new Cell(1, 2), new Cell(2, 1));
+                    .extracting(MinedRoi::cell).containsExactlyInAnyOrder(new MapCell(1, 2), new MapCell(2, 1));
             List<MinedRoi> easy = rois.subList(2, 5);
             assertThat(easy).allMatch(r -> r.kind() == RoiKind.EASY_NEGATIVE && r.label() == 0);
-            Set<Cell> all = new HashSet<>(rois.stream().map(MinedRoi::cell).toList());
+            Set<MapCell> all = new HashSet<>(rois.stream().map(MinedRoi::cell).toList());
             assertThat(all).as("no cell repeated, hard ones included").hasSize(5);
             easy.forEach(r -> easyDraws.merge(r.cell(), 1, Integer::sum));
             assertThat(e.counts()).isEqualTo(new EpochRoiCounts(0, 0, 2, 3));
@@ -166,7 +168,7 @@ class RoiSamplerTest {
         assertThatThrownBy(() -> new RoiSampler(0, P_HAT, GEOMETRY, 1)).hasMessageContaining("K");
         assertThatThrownBy(() -> sampler(1).sample(List.of(), -1)).hasMessageContaining("epoch");
         assertThatThrownBy(() -> new TrainingMap(map(), false, FractureType.HIP)).hasMessageContaining("negative");
-        assertThatThrownBy(() -> new MinedRoi(0, new Cell(0, 0), GEOMETRY.box(new Cell(0, 0), 4, 4),
+        assertThatThrownBy(() -> new MinedRoi(0, new MapCell(0, 0), GEOMETRY.box(new MapCell(0, 0), 4, 4),
                 RoiKind.HARD_NEGATIVE, 1, null)).hasMessageContaining("label 0");
     }
 }
