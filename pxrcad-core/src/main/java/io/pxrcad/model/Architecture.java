@@ -1,0 +1,44 @@
+package io.pxrcad.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The backbones pxrcad builds; the id is what configurations and {@code model.json} say. */
+public enum Architecture {
+    DENSENET121("densenet121"),
+    RESNET18("resnet18"),
+    TINY_DENSENET("tiny-densenet"),
+    TINY_RESNET("tiny-resnet");
+
+    private final String id;
+
+    Architecture(String id) { this.id = id; }
+
+    @JsonValue
+    public String id() { return id; }
+
+    @JsonCreator
+    public static Architecture fromId(String id) {
+        for (Architecture a : values()) {
+            if (a.id.equalsIgnoreCase(id) || a.name().equalsIgnoreCase(id)) return a;
+        }
+        throw new IllegalArgumentException("expected backbone " + Arrays.stream(values()).map(Architecture::id)
+                .collect(Collectors.joining("|")) + " but was '" + id + "'");
+    }
+
+    /** A fresh, uninitialised feature extractor of this architecture. */
+    public Backbone newBackbone() {
+        return switch (this) {
+            case DENSENET121 -> DenseNet.densenet121().features(this);
+            case TINY_DENSENET -> DenseNet.tiny().features(this);
+            case RESNET18 -> ResNet.resnet18().features(this);
+            case TINY_RESNET -> ResNet.tiny().features(this);
+        };
+    }
+
+    @Override
+    public String toString() { return id; }
+}

@@ -1,0 +1,58 @@
+package io.pxrcad.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.initializer.XavierInitializer;
+
+/** Factories for the torchvision layers, with torchvision's hyper-parameters and initialisation. */
+final class Layers {
+    private Layers() {}
+
+    /** Convolution without bias; weights Kaiming-normal (fan_out, ReLU) as torchvision's ResNet/DenseNet. */
+    static Block conv(int out, int kernel, int stride, int padding) {
+        return conv(out, kernel, stride, padding, false);
+    }
+
+    static Block conv(int out, int kernel, int stride, int padding, boolean bias) {
+        Conv2d c = Conv2d.builder().setFilters(out).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding))
+                .optBias(bias).build();
+        c.setInitializer(kaiming(), Parameter.Type.WEIGHT);
+        return c;
+    }
+
+    /** Batch norm with torch's defaults: eps 1e-5, torch momentum 0.1 (= DJL momentum 0.9). */
+    static Block bn() {
+        return BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build();
+    }
+
+    static Block linear(int out) {
+        Linear l = Linear.builder().setUnits(out).optBias(true).build();
+        l.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        return l;
+    }
+
+    static Block relu() {
+        return new LambdaBlock(x -> new NDList(Activation.relu(x.singletonOrThrow())), "relu");
+    }
+
+    static Block maxPool(int kernel, int stride, int padding) {
+        return Pool.maxPool2dBlock(new Shape(kernel, kernel), new Shape(stride, stride), new Shape(padding, padding));
+    }
+
+    static Block avgPool(int kernel, int stride) {
+        return Pool.avgPool2dBlock(new Shape(kernel, kernel), new Shape(stride, stride));
+    }
+
+    private static XavierInitializer kaiming() {
+        return new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2);
+    }
+}

@@ -1,0 +1,246 @@
+package io.pxrcad.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pxrcad.AtomicFiles;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A saved model: a folder with one safetensors weight file per network (torchvision parameter
+ * names), {@code model.json} ({@link ModelMetadata}) and a model card {@code MODEL.md}.
+ * The two-stage method saves networks {@link #STAGE1} and {@link #STAGE2}; a baseline saves
+ * {@link #MODEL}. Loading verifies every file's SHA-256 and refuses a changed or truncated file.
+ * Instances are immutable and hold no native memory.
+ */
+public final class ModelArtifact {
+    public static final int FORMAT_VERSION = 1;
+    public static final String STAGE1 = "stage1";
+    public static final String STAGE2 = "stage2";
+    public static final String MODEL = "model";
+    public static final String METADATA_FILE = "model.json";
+    public static final String CARD_FILE = "MODEL.md";
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path dir;
+    private final ModelMetadata metadata;
+
+    private ModelArtifact(Path dir, ModelMetadata metadata) {
+        this.dir = dir;
+        this.metadata = metadata;
+    }
+
+    public Path dir() { return dir; }
+
+    public ModelMetadata metadata() { return metadata; }
+
+    public boolean has(String network) { return metadata.networks().containsKey(network); }
+
+    /**
+     * Saves {@code networks} (name -> network, e.g. {@code stage1}, {@code stage2}) with {@code info}
+     * into {@code dir}, atomically: everything is written to a temporary sibling folder that then
+     * replaces {@code dir} (an existing artifact there is replaced; any other non-empty folder is refused).
+     */
+    public static ModelArtifact save(Path dir, ArtifactInfo info, Map<String, ? extends Network> networks) throws IOException {
+        Objects.requireNonNull(info, "info");
+        if (networks.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one network to save");
+        }
+        Path target = dir.toAbsolutePath().normalize();
+        if (Files.isDirectory(target) && !Files.exists(target.resolve(METADATA_FILE)) && !isEmpty(target)) {
+            throw new IllegalArgumentException("refusing to replace " + target + ": it is not empty and has no " + METADATA_FILE);
+        }
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + System.nanoTime());
+        try {
+            Files.createDirectories(tmp);
+            Map<String, ModelMetadata.NetworkEntry> entries = new LinkedHashMap<>();
+            Float lseR = null;
+            for (Map.Entry<String, ? extends Network> e : networks.entrySet()) {
+                String name = e.getKey();
+                if (!NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException("network name must match " + NAME + " but was '" + name + "'");
+                }
+                Network net = e.getValue();
+                byte[] bytes = encode(net);
+                String file = name + ".safetensors";
+                AtomicFiles.writeBytes(tmp.resolve(file), bytes);
+                entries.put(name, new ModelMetadata.NetworkEntry(net.config(), file, sha256(bytes),
+                        Networks.parameterCount(net)));
+                NetworkConfig.Role role = net.config().role();
+                if (lseR == null && (role == NetworkConfig.Role.STAGE1_MIL || role == NetworkConfig.Role.BASELINE_LSE)) {
+                    lseR = net.config().lseR();
+                }
+            }
+            ModelMetadata meta = new ModelMetadata(FORMAT_VERSION, info, lseR, entries, versions(), Instant.now().toString());
+            AtomicFiles.writeString(tmp.resolve(METADATA_FILE), JSON.writeValueAsString(meta));
+            AtomicFiles.writeString(tmp.resolve(CARD_FILE), ModelCard.render(meta));
+            replace(tmp, target);
+            return new ModelArtifact(target, meta);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** Reads {@code model.json} and verifies the SHA-256 of every weight file. */
+    public static ModelArtifact load(Path dir) {
+        Path json = dir.resolve(METADATA_FILE);
+        ModelMetadata meta;
+        try {
+            meta = JSON.readValue(Files.readString(json), ModelMetadata.class);
+        } catch (NoSuchFileException e) {
+            throw new ModelArtifactException("not a model artifact: " + json + " does not exist");
+        } catch (JsonProcessingException e) {
+            throw new ModelArtifactException("invalid " + json + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ModelArtifactException("cannot read " + json + ": " + e, e);
+        }
+        if (meta.formatVersion() != FORMAT_VERSION || meta.networks() == null || meta.networks().isEmpty()
+                || meta.info() == null) {
+            throw new ModelArtifactException("invalid " + json + ": expected formatVersion " + FORMAT_VERSION
+                    + " with info and at least one network but was formatVersion " + meta.formatVersion());
+        }
+        ModelArtifact a = new ModelArtifact(dir, meta);
+        for (String name : meta.networks().keySet()) {
+            a.verifiedBytes(name);
+        }
+        return a;
+    }
+
+    /**
+     * A model of network {@code name} with the saved weights, on {@code device}; the file is hashed
+     * again as it is read. Must be closed.
+     */
+    public Model newModel(String name, Device device) {
+        ModelMetadata.NetworkEntry entry = entry(name);
+        byte[] bytes = verifiedBytes(name);
+        Model model = Networks.newModel(entry.config(), device);
+        try {
+            WeightImport.loadAll(model.getBlock(), bytes, dir.resolve(entry.file()).toString());
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private ModelMetadata.NetworkEntry entry(String name) {
+        ModelMetadata.NetworkEntry entry = metadata.networks().get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("expected network " + String.join("|", metadata.networks().keySet())
+                    + " but was '" + name + "' in " + dir);
+        }
+        return entry;
+    }
+
+    private byte[] verifiedBytes(String name) {
+        ModelMetadata.NetworkEntry entry = entry(name);
+        if (entry.file() == null || entry.config() == null || !NAME.matcher(entry.file().replace(".safetensors", "")).matches()) {
+            throw new ModelArtifactException("invalid entry for network " + name + " in " + dir.resolve(METADATA_FILE));
+        }
+        Path file = dir.resolve(entry.file());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelArtifactException("cannot read weight file " + file + ": " + e, e);
+        }
+        String actual = sha256(bytes);
+        if (!actual.equalsIgnoreCase(entry.sha256())) {
+            throw new ModelArtifactException("weight file " + file + " was changed or truncated: SHA-256 expected "
+                    + entry.sha256() + " (model.json) but was " + actual + " (" + bytes.length + " bytes)");
+        }
+        return bytes;
+    }
+
+    private static byte[] encode(Network net) throws IOException {
+        try (NDManager tmp = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            NDList list = new NDList();
+            for (Map.Entry<String, Parameter> p : TorchNames.of(net).entrySet()) {
+                NDArray a = p.getValue().getArray().toDevice(Device.cpu(), true);
+                a.attach(tmp);
+                a.setName(p.getKey());
+                list.add(a);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            list.encode(out, NDList.Encoding.SAFETENSORS);
+            return out.toByteArray();
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> versions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        String pxrcad = ModelArtifact.class.getPackage().getImplementationVersion();
+        v.put("pxrcad", pxrcad == null ? "dev" : pxrcad);
+        v.put("djl", Engine.getDjlVersion());
+        v.put("pytorch", Devices.engine().getVersion());
+        v.put("java", System.getProperty("java.version"));
+        return v;
+    }
+
+    private static void replace(Path tmp, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            Files.createDirectories(target.getParent());
+            Files.move(tmp, target);
+            return;
+        }
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+        Files.move(target, old);
+        try {
+            Files.move(tmp, target);
+        } catch (IOException e) {
+            Files.move(old, target);
+            throw e;
+        }
+        deleteTree(old);
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.pxrcad.model;
+
+import ai.djl.nn.Block;
+
+/**
+ * Basic-block ResNet in torchvision's exact structure (He et al. 2016; {@code torchvision.models.resnet}).
+ * Parameter names equal torchvision's ({@code layer1.0.conv1.weight}, {@code layer2.0.downsample.0.weight}).
+ *
+ * @param layers blocks per stage (2, 2, 2, 2 for ResNet-18)
+ * @param widths channels per stage (64, 128, 256, 512); the stem has {@code widths[0]} channels
+ */
+public record ResNet(int[] layers, int[] widths) {
+    public ResNet {
+        if (layers == null || widths == null || layers.length != 4 || widths.length != 4) {
+            throw new IllegalArgumentException("layers and widths must have 4 entries (layer1..layer4)");
+        }
+        for (int i = 0; i < 4; i++) {
+            if (layers[i] <= 0 || widths[i] <= 0) {
+                throw new IllegalArgumentException("layers and widths must be > 0 but stage " + (i + 1)
+                        + " has " + layers[i] + " blocks of width " + widths[i]);
+            }
+        }
+        layers = layers.clone();
+        widths = widths.clone();
+    }
+
+    /** ResNet-18: 11,689,512 parameters with the 1000-class head, 512 feature channels. */
+    public static ResNet resnet18() {
+        return new ResNet(new int[] {2, 2, 2, 2}, new int[] {64, 128, 256, 512});
+    }
+
+    /** A reduced ResNet for tests (same code; stride 32, 32 feature channels). */
+    public static ResNet tiny() {
+        return new ResNet(new int[] {1, 1, 1, 1}, new int[] {8, 8, 16, 32});
+    }
+
+    @Override
+    public int[] layers() { return layers.clone(); }
+
+    @Override
+    public int[] widths() { return widths.clone(); }
+
+    public int channels() { return widths[3]; }
+
+    /** The feature extractor up to {@code layer4}: {@code (N,3,H,W) -> (N,channels(),H/32,W/32)}. */
+    public Backbone features(Architecture architecture) {
+        Stages s = new Stages()
+                .add("conv1", Layers.conv(widths[0], 7, 2, 3))
+                .add("bn1", Layers.bn())
+                .add("relu", Layers.relu())
+                .add("maxpool", Layers.maxPool(3, 2, 1));
+        int in = widths[0];
+        for (int i = 0; i < 4; i++) {
+            Stages layer = new Stages();
+            for (int b = 0; b < layers[i]; b++) {
+                int stride = b == 0 && i > 0 ? 2 : 1;
+                layer.add(Integer.toString(b), new BasicBlock(in, widths[i], stride));
+                in = widths[i];
+            }
+            s.add("layer" + (i + 1), layer);
+        }
+        return new Backbone(architecture, TorchNames.TRANSPARENT, s, in, false);
+    }
+
+    /** The ImageNet-style classifier {@code (N,3,H,W) -> (N,classes)} logits (head named {@code fc}). */
+    public Block classifier(int classes) {
+        return new GapClassifier(features(Architecture.RESNET18), "fc", classes);
+    }
+}

@@ -1,0 +1,60 @@
+package io.pxrcad.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class LossesTest {
+    @Test
+    void bceIsThePositiveMeanCrossEntropy() {
+        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            NDArray p = nd.create(new float[] {0.9f, 0.2f, 0.6f}, new Shape(3, 1));
+            NDArray y = nd.create(new float[] {1f, 0f, 0f}, new Shape(3, 1));
+            double expected = -(Math.log(0.9) + Math.log(0.8) + Math.log(0.4)) / 3;
+            assertThat((double) Losses.bce(p, y).getFloat()).isCloseTo(expected, within(1e-6));
+        }
+    }
+
+    @Test
+    void saturatedProbabilitiesGiveTorchsClampedLossAndFiniteGradients() {
+        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            NDArray p = nd.create(new float[] {0f, 1f, 1f, 0f}, new Shape(4, 1));
+            NDArray y = nd.create(new float[] {1f, 0f, 1f, 0f}, new Shape(4, 1));
+            p.setRequiresGradient(true);
+            NDArray loss;
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                loss = Losses.bce(p, y);
+                gc.backward(loss);
+            }
+            assertThat(loss.getFloat()).isCloseTo(50f, within(1e-4f)); // (100 + 100 + 0 + 0) / 4 as torch's BCELoss
+            for (float g : p.getGradient().toFloatArray()) assertThat(g).isFinite();
+        }
+    }
+
+    @Test
+    void maskedBceAveragesOverMaskedEntriesAndIsZeroWhenEmpty() {
+        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            NDArray p = nd.create(new float[] {0.9f, 0.3f, 0.01f}, new Shape(3, 1));
+            NDArray y = nd.create(new float[] {1f, 1f, 1f}, new Shape(3, 1));
+            NDArray mask = nd.create(new float[] {1f, 1f, 0f}, new Shape(3, 1));
+            double expected = -(Math.log(0.9) + Math.log(0.3)) / 2;
+            assertThat((double) Losses.maskedBce(p, y, mask).getFloat()).isCloseTo(expected, within(1e-6));
+
+            p.setRequiresGradient(true);
+            NDArray empty = nd.zeros(new Shape(3, 1));
+            NDArray loss;
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                loss = Losses.maskedBce(p, y, empty);
+                gc.backward(loss);
+            }
+            assertThat(loss.getFloat()).isEqualTo(0f);
+            assertThat(p.getGradient().toFloatArray()).containsOnly(0f);
+        }
+    }
+}
