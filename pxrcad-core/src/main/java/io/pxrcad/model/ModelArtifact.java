@@ -179,7 +179,8 @@ public final class ModelArtifact {
         return bytes;
     }
 
-    private static byte[] encode(Network net) throws IOException {
+    /** The network's weights as safetensors bytes, with torchvision names (also used for checkpoints). */
+    public static byte[] encode(Network net) throws IOException {
         try (NDManager tmp = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             NDList list = new NDList();
             for (Map.Entry<String, Parameter> p : TorchNames.of(net).entrySet()) {

@@ -1,7 +1,6 @@
-package io.pxrcad.train;
+package io.pxrcad.image;
 
 import io.pxrcad.PixelBox;
-import io.pxrcad.image.Preprocessor;
 
 /**
  * Cuts a region of interest out of a square model-input image and resizes it to the stage-2

@@ -1,0 +1,137 @@
+package io.pxrcad.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The training schedule shared by both stages (METHOD.md "Training schedule"): per epoch, the
+ * batches made in background threads, Adam steps, validation, the plateau scheduler (learning
+ * rate / 10 after {@code patience} epochs without a better validation loss), the best
+ * checkpoint by validation AUC, a {@code metrics.jsonl} line and a {@code last} checkpoint
+ * from which {@code --resume} continues.
+ */
+final class EpochLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(EpochLoop.class);
+
+    /** What differs between the stages. */
+    interface Stage {
+        int number();
+
+        /** Prepares epoch {@code epoch} (1-based) and returns its number of batches. */
+        int startEpoch(int epoch);
+
+        /** Makes batch {@code b} of the current epoch; runs on worker threads. */
+        Batch batch(int b) throws Exception;
+
+        /** One optimisation step; returns the loss. */
+        float train(NetworkTrainer trainer, NDManager batchManager, Batch batch);
+
+        /** Validation loss and AUC after the epoch. */
+        Validation validate(NetworkTrainer trainer) throws IOException;
+
+        /** Extra values for the epoch's metrics line (e.g. ROI counts). */
+        Map<String, Object> extras();
+
+        /** {@code p_hat} to record in the stage's state; null for stage 1. */
+        Float miningThreshold();
+    }
+
+    record Validation(double loss, double auc) {}
+
+    private final TrainConfig config;
+    private final CheckpointStore checkpoints;
+    private final MetricsLog metrics;
+
+    EpochLoop(TrainConfig config, CheckpointStore checkpoints, MetricsLog metrics) {
+        this.config = config;
+        this.checkpoints = checkpoints;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Runs the stage to its last epoch, continuing from its {@code last} checkpoint when
+     * {@code resume} is set, and leaves the trainer's network at the best epoch's weights.
+     */
+    TrainingState run(Stage stage, NetworkTrainer trainer, boolean resume) throws IOException {
+        TrainingState state = TrainingState.start(stage.number(), config, stage.miningThreshold());
+        if (resume) {
+            Optional<CheckpointStore.Checkpoint> last = checkpoints.find(stage.number(), CheckpointStore.Slot.LAST);
+            if (last.isPresent()) {
+                state = last.get().state();
+                if (state.seed() != config.seed()) {
+                    throw new IllegalArgumentException("cannot resume: the run used seed " + state.seed()
+                            + " but this command has seed " + config.seed());
+                }
+                trainer.load(last.get(), true);
+                LOG.info("stage {}: resuming after epoch {}", stage.number(), state.epochsCompleted());
+            }
+        }
+        metrics.truncateAfter(stage.number(), state.epochsCompleted());
+        PlateauScheduler scheduler = new PlateauScheduler(state.scheduler(), config.patience(), config.lrFactor());
+        BestCheckpoint best = state.best();
+        for (int epoch = state.epochsCompleted() + 1; epoch <= config.epochs(); epoch++) {
+            long start = System.nanoTime();
+            double lr = scheduler.learningRate();
+            trainer.setLearningRate(lr);
+            double trainLoss = trainEpoch(stage, trainer, epoch);
+            Validation val = stage.validate(trainer);
+            scheduler.step(val.loss());
+            boolean improved = best.isImprovedBy(val.auc()) || !best.hasBest() && epoch == config.epochs();
+            if (improved) {
+                best = best.offer(epoch, Double.isNaN(val.auc()) ? 0 : val.auc());
+            }
+            state = new TrainingState(stage.number(), epoch, scheduler.state(), best, config.seed(), stage.miningThreshold());
+            checkpoints.commit(state, CheckpointStore.Slot.LAST, trainer::save);
+            if (improved) {
+                checkpoints.copy(stage.number(), CheckpointStore.Slot.LAST, CheckpointStore.Slot.BEST);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            EpochMetrics m = new EpochMetrics(stage.number(), epoch, trainLoss, val.loss(),
+                    Double.isNaN(val.auc()) ? -1 : val.auc(), lr, seconds, stage.extras());
+            metrics.append(m);
+            LOG.info("stage {} epoch {}/{}: train loss {}, val loss {}, val AUC {}, lr {}, {} s{}", stage.number(), epoch,
+                    config.epochs(), fmt(trainLoss), fmt(val.loss()), fmt(val.auc()), lr, fmt(seconds),
+                    improved ? " (best)" : "");
+        }
+        CheckpointStore.Checkpoint bestCp = checkpoints.find(stage.number(), CheckpointStore.Slot.BEST)
+                .orElseThrow(() -> new IllegalStateException("stage " + stage.number() + " ended without a best checkpoint"));
+        trainer.load(bestCp, false);
+        return state;
+    }
+
+    private double trainEpoch(Stage stage, NetworkTrainer trainer, int epoch) {
+        int batches = stage.startEpoch(epoch);
+        double sum = 0;
+        int workers = Math.max(0, config.numWorkers());
+        try (Prefetcher<Batch> pre = new Prefetcher<>(batches, stage::batch, workers, Math.max(1, config.prefetchBatches()));
+             Progress progress = Progress.start("stage " + stage.number() + " epoch " + epoch + "/" + config.epochs(),
+                     batches, config.logEveryBatches())) {
+            int b = 0;
+            while (pre.hasNext()) {
+                Batch batch = pre.next();
+                float loss;
+                try (NDManager sub = trainer.manager().newSubManager()) {
+                    loss = stage.train(trainer, sub, batch);
+                }
+                sum += loss;
+                b++;
+                progress.step(String.format(java.util.Locale.ROOT, "loss %.4f", sum / b));
+            }
+        }
+        return batches == 0 ? Double.NaN : sum / batches;
+    }
+
+    static Shape shape(Batch b) {
+        return new Shape(b.n(), 3, b.size(), b.size());
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,175 @@
+package io.pxrcad.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import io.pxrcad.data.Manifest;
+import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.image.AugmentConfig;
+import io.pxrcad.image.Augmenter;
+import io.pxrcad.image.PreprocessConfig;
+import io.pxrcad.image.Preprocessor;
+import io.pxrcad.mining.MapCache;
+import io.pxrcad.mining.MiningThreshold;
+import io.pxrcad.mining.ProbabilityMap;
+import io.pxrcad.mining.RoiGeometry;
+import io.pxrcad.mining.RoiSampler;
+import io.pxrcad.mining.TrainingMap;
+import io.pxrcad.model.ArtifactInfo;
+import io.pxrcad.model.ModelArtifact;
+import io.pxrcad.model.Network;
+import io.pxrcad.model.NetworkConfig;
+import io.pxrcad.model.Networks;
+import io.pxrcad.model.Preprocessing;
+import io.pxrcad.model.WeightImport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole two-stage method of METHOD.md on one training/validation split: stage 1, the
+ * cached maps of the training images, {@code p_hat} at 99% training sensitivity, stage 2 on
+ * mined ROIs, the operating thresholds on validation data, and the model artifact in
+ * {@code RUN/model}. Resumable: with {@code resume}, each stage continues from its last
+ * checkpoint (a finished stage is not trained again).
+ */
+public final class TwoStageTraining {
+    private static final Logger LOG = LoggerFactory.getLogger(TwoStageTraining.class);
+
+    /**
+     * @param config       the schedule and sizes
+     * @param stage1       stage-1 backbone
+     * @param stage2       stage-2 backbone
+     * @param pretrained1  ImageNet weights for the stage-1 backbone (safetensors), or null
+     * @param pretrained2  ImageNet weights for the stage-2 backbone, or null
+     * @param device       {@code auto}, {@code cpu}, {@code gpu0}, ...
+     * @param cacheBytes   bound of the decoded-image cache
+     */
+    public record Plan(TrainConfig config, io.pxrcad.model.Architecture stage1, io.pxrcad.model.Architecture stage2,
+                       Path pretrained1, Path pretrained2, String device, long cacheBytes) {
+        public static Plan of(Preset preset) {
+            return new Plan(preset.config(), preset.stage1(), preset.stage2(), null, null, "auto", 4L << 30);
+        }
+
+        public Plan withConfig(TrainConfig c) { return new Plan(c, stage1, stage2, pretrained1, pretrained2, device, cacheBytes); }
+
+        public Plan withPretrained(Path p1, Path p2) { return new Plan(config, stage1, stage2, p1, p2, device, cacheBytes); }
+
+        public Plan withDevice(String d) { return new Plan(config, stage1, stage2, pretrained1, pretrained2, d, cacheBytes); }
+    }
+
+    /** What a finished training reports. */
+    public record Result(ModelArtifact artifact, double valAucStage1, double valAucTwoStage, float pHat,
+                         double suspicious, double fracture) {}
+
+    private TwoStageTraining() {}
+
+    public static Result run(Manifest manifest, List<ManifestEntry> train, List<ManifestEntry> val, Plan plan,
+                             Path runDir, boolean resume) throws IOException {
+        TrainConfig cfg = plan.config();
+        if (train.isEmpty() || val.isEmpty()) {
+            throw new IllegalArgumentException("training needs images in both parts but train has " + train.size()
+                    + " and validation " + val.size());
+        }
+        if (train.stream().noneMatch(ManifestEntry::positive) || train.stream().allMatch(ManifestEntry::positive)) {
+            throw new IllegalArgumentException("the training part needs both positive and negative images");
+        }
+        Device device = io.pxrcad.model.Devices.resolve(plan.device());
+        Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
+        PreprocessConfig pc = PreprocessConfig.ofSize(cfg.imageSize());
+        Preprocessor pre = new Preprocessor(pc);
+        Augmenter aug = new Augmenter(cfg.augment() ? new AugmentConfig() : AugmentConfig.none());
+        ImageSource trainSrc = new ImageSource(manifest, train, pre, plan.cacheBytes() / 2);
+        ImageSource valSrc = new ImageSource(manifest, val, pre, plan.cacheBytes() / 2);
+        CheckpointStore store = new CheckpointStore(runDir);
+        MetricsLog metrics = MetricsLog.inRun(runDir);
+        EpochLoop loop = new EpochLoop(cfg, store, metrics);
+        LOG.info("training on {} images ({} positive), validating on {} ({} positive), {} px, device {}",
+                train.size(), train.stream().filter(ManifestEntry::positive).count(), val.size(),
+                val.stream().filter(ManifestEntry::positive).count(), cfg.imageSize(), device);
+
+        NetworkConfig c1 = NetworkConfig.stage1(plan.stage1()).withLseR((float) cfg.lseR());
+        NetworkConfig c2 = NetworkConfig.stage2(plan.stage2(), true);
+        try (Model m1 = Networks.stage1(c1, device); Model m2 = Networks.stage2(c2, device)) {
+            pretrained(Networks.network(m1), plan.pretrained1());
+            pretrained(Networks.network(m2), plan.pretrained2());
+
+            Stage1.Scores trainS1;
+            Stage1.Scores valS1;
+            try (NetworkTrainer t1 = new NetworkTrainer(m1, (float) cfg.learningRate())) {
+                loop.run(new Stage1(cfg, trainSrc, valSrc, pre, aug), t1, resume);
+                trainS1 = Stage1.scores(t1, trainSrc, pre, cfg.batchSize());
+                valS1 = Stage1.scores(t1, valSrc, pre, cfg.batchSize());
+            }
+            MapCache.write(runDir.resolve("maps").resolve("train.maps"), trainS1.maps());
+            float pHat = MiningThreshold.of(positives(trainS1.ps1(), trainSrc), cfg.miningSensitivity());
+            double aucS1 = Auc.of(valS1.ps1(), Stage1.labels(valSrc));
+            LOG.info("stage 1 done: validation AUC of ps1 {}, p_hat {} (99% training sensitivity)",
+                    String.format("%.4f", aucS1), pHat);
+
+            List<TrainingMap> maps = new ArrayList<>();
+            for (int i = 0; i < trainSrc.size(); i++) {
+                ManifestEntry e = trainSrc.entry(i);
+                maps.add(new TrainingMap(trainS1.maps().get(i), e.positive(), e.type().orElse(null)));
+            }
+            RoiGeometry geometry = RoiGeometry.forImageSize(cfg.imageSize());
+            RoiSampler sampler = new RoiSampler(cfg.roisPerImage(), pHat, geometry, cfg.seed());
+            Stage2.Chained valChained;
+            try (NetworkTrainer t2 = new NetworkTrainer(m2, (float) cfg.learningRate())) {
+                loop.run(new Stage2(cfg, trainSrc, maps, valSrc, valS1, sampler, pre, aug, true), t2, resume);
+                valChained = Stage2.chained(t2, valSrc, valS1, geometry, pre, cfg);
+            }
+            int[] valLabels = Stage1.labels(valSrc);
+            double aucTwo = Auc.of(valChained.probability(), valLabels);
+            double suspicious = OperatingThresholds.atRecall(valChained.probability(), valLabels, 0.95);
+            double fracture = OperatingThresholds.atSpecificity(valChained.probability(), valLabels, 0.95);
+            LOG.info("stage 2 done: validation AUC of ps1*ps2 {}; thresholds suspicious {} (95% recall), fracture {} (95% specificity)",
+                    String.format("%.4f", aucTwo), suspicious, fracture);
+
+            Map<String, String> notes = new LinkedHashMap<>();
+            notes.put("manifest", manifest.file().getFileName().toString());
+            notes.put("manifestSha256", manifest.sha256());
+            notes.put("trainImages", Integer.toString(train.size()));
+            notes.put("valImages", Integer.toString(val.size()));
+            notes.put("seed", Long.toString(cfg.seed()));
+            notes.put("epochs", Integer.toString(cfg.epochs()));
+            notes.put("valAucStage1", String.format("%.4f", aucS1));
+            notes.put("valAucTwoStage", String.format("%.4f", aucTwo));
+            ArtifactInfo info = new ArtifactInfo("two-stage",
+                    new Preprocessing(pc.imageSize(), pc.lowPercentile(), pc.highPercentile(), pc.mean(), pc.std()),
+                    geometry.roiSize(), cfg.roiInput(), (double) pHat,
+                    new ArtifactInfo.Thresholds(clamp(suspicious), clamp(fracture)), notes);
+            Map<String, Network> nets = new LinkedHashMap<>();
+            nets.put(ModelArtifact.STAGE1, Networks.network(m1));
+            nets.put(ModelArtifact.STAGE2, Networks.network(m2));
+            ModelArtifact artifact = ModelArtifact.save(runDir.resolve("model"), info, nets);
+            LOG.info("model saved to {}", artifact.dir());
+            return new Result(artifact, aucS1, aucTwo, pHat, suspicious, fracture);
+        }
+    }
+
+    private static void pretrained(Network net, Path file) {
+        if (file != null) {
+            LOG.info("{}: {}", net.config().role(), WeightImport.loadBackbone(net, file).summary());
+        }
+    }
+
+    private static float[] positives(float[] ps1, ImageSource src) {
+        int c = 0;
+        for (int i = 0; i < src.size(); i++) if (src.entry(i).positive()) c++;
+        float[] out = new float[c];
+        int j = 0;
+        for (int i = 0; i < src.size(); i++) if (src.entry(i).positive()) out[j++] = ps1[i];
+        return out;
+    }
+
+    private static Double clamp(double t) {
+        return Double.isNaN(t) ? null : Math.max(0, Math.min(1, t));
+    }
+}
