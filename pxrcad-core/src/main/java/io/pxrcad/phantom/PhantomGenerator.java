@@ -33,15 +33,16 @@ public final class PhantomGenerator {
     public PhantomConfig config() { return config; }
 
     /** Renders case {@code i} (>= 0) of the cohort. */
-    public Phantom render(int caseIndex) { return render(caseIndex, true); }
+    public Phantom render(int caseIndex) { return render(caseIndex, true, null); }
 
     /** The same phantom as {@link #render(int)} with its fracture(s) left out (label 0, no boxes); identical for negatives. */
-    public Phantom renderWithoutFractures(int caseIndex) { return render(caseIndex, false); }
+    public Phantom renderWithoutFractures(int caseIndex) { return render(caseIndex, false, null); }
 
     /** Patient identifier of case {@code i}; a patient's two cases are consecutive. */
     public String patient(int caseIndex) { return String.format("P%06d", plan.patient(caseIndex)); }
 
-    private Phantom render(int caseIndex, boolean withFractures) {
+    /** Renders case {@code i}; when {@code boneOut} is given, {@code boneOut[0]} receives the bone projection (mm, row-major). */
+    Phantom render(int caseIndex, boolean withFractures, float[][] boneOut) {
         int p = plan.patient(caseIndex);
         long seed = config.seed();
         PatientCase patient = new PatientCase(Seeds.stream(seed, p, Seeds.PATIENT), config);
@@ -77,6 +78,7 @@ public final class PhantomGenerator {
                 }
             }
         }
+        if (boneOut != null) boneOut[0] = bone.clone();
         float[] pixels = detector.expose(soft, bone, n, n, Seeds.stream(seed, caseIndex, Seeds.NOISE));
         Radiograph image = Radiograph.wrap(n, n, pixels, 16, "PHANTOM");
         return new Phantom(caseIndex, patient(caseIndex), image,
