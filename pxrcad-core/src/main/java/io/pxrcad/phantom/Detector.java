@@ -12,7 +12,8 @@ final class Detector {
     /** Largest blur radius in pixels (fracture changes spread by at most this much). */
     static final int MAX_BLUR = 2;
 
-    private final double muSoft, muBone, low, window, gamma, offset, noise;
+    private final double muSoft, muBone, lowShare, windowShare, gamma, offset, noise;
+    private double low, window;
     private final int blur;
     private final double[] collimation = new double[4];
     private final boolean right;
@@ -20,9 +21,9 @@ final class Detector {
 
     Detector(SplittableRandom rnd) {
         muSoft = 0.0105 * (0.9 + 0.2 * rnd.nextDouble());
-        muBone = 0.032 * (0.9 + 0.2 * rnd.nextDouble());
-        low = 0.6 + 0.5 * rnd.nextDouble();
-        window = 2.2 + 0.8 * rnd.nextDouble();
+        muBone = 0.04 * (0.9 + 0.2 * rnd.nextDouble());
+        lowShare = 0.25 + 0.3 * rnd.nextDouble();
+        windowShare = 1.0 + 0.35 * rnd.nextDouble();
         gamma = 0.8 + 0.45 * rnd.nextDouble();
         offset = 0.02 + 0.06 * rnd.nextDouble();
         noise = 0.006 + 0.016 * rnd.nextDouble();
@@ -37,6 +38,7 @@ final class Detector {
 
     /** Returns row-major values in [0, 65535] (integral). {@code noiseRnd} must be seeded the same for a phantom with and without its fracture. */
     float[] expose(float[] soft, float[] bone, int w, int h, SplittableRandom noiseRnd) {
+        autoWindow(soft, w, h);
         float[] a = new float[w * h];
         float ms = (float) muSoft, mb = (float) muBone;
         for (int i = 0; i < a.length; i++) a[i] = ms * Math.max(0, soft[i]) + mb * bone[i];
@@ -51,6 +53,25 @@ final class Detector {
             out[i] = (float) Math.rint(65535 * Math.max(0, Math.min(1, v)));
         }
         return out;
+    }
+
+    /**
+     * Automatic exposure / processing: the window follows the mean soft-tissue attenuation of
+     * the central field, as a real system's histogram analysis would. It looks at soft tissue
+     * only, so a fracture never changes the tone curve.
+     */
+    private void autoWindow(float[] soft, int w, int h) {
+        double sum = 0;
+        int n = 0;
+        for (int y = h / 4; y < 3 * h / 4; y += 4) {
+            for (int x = w / 4; x < 3 * w / 4; x += 4) {
+                sum += Math.max(0, soft[y * w + x]);
+                n++;
+            }
+        }
+        double mean = muSoft * sum / Math.max(1, n);
+        low = lowShare * mean;
+        window = windowShare * mean + 0.9;
     }
 
     private void collimate(float[] a, int w, int h) {

@@ -20,7 +20,7 @@ final class PatientCase {
 
     PatientCase(SplittableRandom rnd, PhantomConfig config) {
         skeleton = new Skeleton(rnd);
-        habitus = 0.8 + 0.45 * rnd.nextDouble();
+        habitus = 0.85 + 0.4 * rnd.nextDouble();
         bodySize = 0.9 + 0.2 * rnd.nextDouble();
         boolean positive = rnd.nextDouble() < config.fractureRate();
         boolean hip = rnd.nextDouble() < config.hipShare();

@@ -24,6 +24,12 @@ final class Raster {
      * optional medullary canal of radius {@code canal[k]} (null for none).
      */
     void tube(double[] xs, double[] ys, double z, double[] r, double cortex, double dCortex, double dCancel, double[] canal) {
+        tube(xs, ys, z, r, cortex, dCortex, dCancel, canal, true);
+    }
+
+    /** As above; with {@code capped == false} the tube starts flat at its first vertex (no rounded end inside a joint). */
+    void tube(double[] xs, double[] ys, double z, double[] r, double cortex, double dCortex, double dCancel, double[] canal,
+              boolean capped) {
         int n = xs.length;
         double s = pose.scale;
         double[] px = new double[n], py = new double[n], pr = new double[n], pc = new double[n];
@@ -50,6 +56,7 @@ final class Raster {
                     double ex = px[k + 1] - px[k], ey = py[k + 1] - py[k];
                     double len2 = ex * ex + ey * ey;
                     double t = len2 == 0 ? 0 : ((fx - px[k]) * ex + (fy - py[k]) * ey) / len2;
+                    if (!capped && k == 0 && t < 0) continue;
                     t = t < 0 ? 0 : (t > 1 ? 1 : t);
                     double dx = fx - px[k] - t * ex, dy = fy - py[k] - t * ey;
                     double d = Math.sqrt(dx * dx + dy * dy);

@@ -24,7 +24,7 @@ final class Skeleton {
         iliacFlare = 0.92 + 0.16 * patient.nextDouble();
         sacrumWidth = 0.92 + 0.14 * patient.nextDouble();
         double head = 22 + 4 * patient.nextDouble(), angle = Math.toRadians(36 + 10 * patient.nextDouble());
-        double neck = 48 + 8 * patient.nextDouble(), hxBase = 86 + 8 * patient.nextDouble();
+        double neck = 56 + 8 * patient.nextDouble(), hxBase = 86 + 8 * patient.nextDouble();
         for (int s = 0; s < 2; s++) {
             hx[s] = hxBase + 3 * (patient.nextDouble() - 0.5);
             hy[s] = 2.5 * (patient.nextDouble() - 0.5);
@@ -39,7 +39,7 @@ final class Skeleton {
     void rotateFemora(SplittableRandom image) {
         for (int s = 0; s < 2; s++) {
             double rot = image.nextDouble();
-            foreshorten[s] = 0.78 + 0.22 * rot;
+            foreshorten[s] = 0.85 + 0.15 * rot;
             ltVisible[s] = 1.25 - 0.55 * rot;
         }
     }

@@ -43,33 +43,33 @@ final class SkeletonPainter {
         double[] h = sk.head(s), dir = sk.neckDir(s), n = sk.neckEnd(s);
         double hr = sk.headR[s], nr = sk.neckRadius(s);
         r.ellipsoid(h[0], h[1], 0, hr, hr, hr, 0, 1.6 * c, 1.3, 0.42);
-        r.tube(new double[] {h[0] + dir[0] * hr * 0.4, n[0]}, new double[] {h[1] + dir[1] * hr * 0.4, n[1]}, 0,
-                new double[] {nr, nr * 1.2}, 2.4 * c, 1.5, 0.5, NO_CANAL);
+        r.tube(new double[] {h[0] + dir[0] * hr * 0.55, n[0]}, new double[] {h[1] + dir[1] * hr * 0.55, n[1]}, 0,
+                new double[] {nr, nr * 1.2}, 2.2 * c, 1.4, 0.42, NO_CANAL, false);
         double[] gt = sk.greaterTrochanter(s);
         r.ellipsoid(gt[0], gt[1] + 6, 0, 13, 20, 15, g * 0.25, 1.5 * c, 1.3, 0.45);
         r.tube(new double[] {n[0] + g * 6, n[0] - g * 3}, new double[] {n[1] - 8, n[1] + 30}, 0,
-                new double[] {17, 16}, 2.5 * c, 1.4, 0.45, NO_CANAL);
+                new double[] {15, 15}, 2.5 * c, 1.4, 0.45, NO_CANAL);
         double[] lt = sk.lesserTrochanter(s);
         double vis = sk.ltVisible[s];
         r.ellipsoid(lt[0] + g * (1 - vis) * 6, lt[1], 0, 7 * vis + 2, 10, 8, -g * 0.5, 1.5 * c, 1.4, 0.5);
         double topX = n[0] - g * 2, topY = n[1] + 10;
         r.tube(new double[] {topX, topX - g * 7, g * (sk.hx[s] + 22)}, new double[] {topY, topY + 60, 300}, 0,
-                new double[] {16, 14, 13}, 5.0 * c, 1.5, 0.4, new double[] {0, 5.5, 7});
+                new double[] {16, 14, 13}, 5.0 * c, 1.35, 0.4, new double[] {0, 5.5, 7});
     }
 
     private void hipBone(int s) {
         double g = Skeleton.sign(s), hx = sk.hx[s], hy = sk.hy[s], hr = sk.headR[s], f = sk.iliacFlare;
         sideSign = g;
         // ilium: wing plate with a dense crest, a thin central fossa and a thick body above the acetabulum
-        double[] u = {40, 50, 68, 92, 114, 131 * f, 140 * f, 141 * f, 134 * f, 127, hx + hr + 2, hx + 14, hx - 4, 66, 56, 46, 38, 36};
-        double[] y = {-108, -126, -138, -143, -136, -120, -100, -84, -66, -50, hy - 14, hy - 24, hy - 22, -22, -38, -55, -70, -92};
+        double[] u = {40, 52, 72, 96, 118 * f, 136 * f, 146 * f, 145 * f, 137 * f, 134 * f, 128, hx + hr + 2, hx + 14, hx - 4, 70, 66, 58, 48, 40, 38};
+        double[] y = {-108, -128, -142, -147, -142, -127, -106, -90, -78, -66, -48, hy - 14, hy - 24, hy - 22, -16, -34, -52, -68, -84, -98};
         double[][] wing = chaikin(mirror(u, g), y, 2);
-        r.plate(wing[0], wing[1], -20, 11, 9, 12, 2.0);
+        r.plate(wing[0], wing[1], -20, 14, 9, 16, 2.0);
         r.hole(g * 98 * f, -92, -20, 30, 26, 0.35);
-        r.tube(new double[] {g * 44, g * 70, g * (hx - 2)}, new double[] {-76, -45, hy - 24}, -20,
+        r.tube(new double[] {g * 46, g * 72, g * (hx - 2)}, new double[] {-80, -48, hy - 24}, -20,
                 new double[] {14, 18, 19}, 2.0, 0.45, 0.3, NO_CANAL);
         // pelvic brim (iliopectineal line), ilioischial line, acetabular roof (sourcil), walls, teardrop
-        r.tube(mirror(new double[] {38, 50, 60, 65, 63, 52, 32, 12}), new double[] {-66, -44, -24, -4, 12, 22, 27, 28}, -20,
+        r.tube(mirror(new double[] {42, 54, 63, 68, 66, 55, 34, 12}), new double[] {-80, -60, -38, -14, 8, 20, 27, 28}, -20,
                 flat(8, 1.8), 0.01, 1.6, 1.6, NO_CANAL);
         r.tube(mirror(new double[] {60, 64, 68, 72}), new double[] {-20, 6, 30, 52}, -10, flat(4, 1.5), 0.01, 1.2, 1.2, NO_CANAL);
         r.tube(arc(hx, hy, hr + 2.5, 12, 150, 9, g), arcY(hy, hr + 2.5, 12, 150, 9), 0, flat(9, 2.4), 0.01, 1.8, 1.8, NO_CANAL);
@@ -80,20 +80,20 @@ final class SkeletonPainter {
         r.tube(mirror(new double[] {69, 65, 66, 71}), new double[] {-2, 10, 18, 19}, -5, flat(4, 1.5), 0.01, 1.3, 1.3, NO_CANAL);
         r.ellipsoid(g * (hx - 6), hy + 2, -5, hr + 9, hr + 11, 4, 0, 0.8, 1.0, 0.7);
         // ischium and tuberosity, pubic rami and body (they enclose the obturator foramen)
-        r.tube(mirror(new double[] {hx - 2, hx - 10, hx - 16}), new double[] {hy + 16, hy + 45, hy + 72}, -10,
-                new double[] {14, 11, 12}, 2.2, 1.4, 0.5, NO_CANAL);
+        r.tube(mirror(new double[] {hx - 5, hx - 11, hx - 16}), new double[] {hy + 24, hy + 48, hy + 72}, -10,
+                new double[] {14, 11, 12}, 2.0, 1.45, 0.6, NO_CANAL, false);
         r.ellipsoid(g * (hx - 20), hy + 79, -10, 21, 12, 12, -g * 0.3, 2.0, 1.45, 0.55);
         double[][] sup = sk.superiorRamus(s), inf = sk.inferiorRamus(s);
-        r.tube(sup[0], sup[1], 20, new double[] {11, 8, 7.5, 9}, 2.0, 1.55, 0.5, NO_CANAL);
-        r.tube(inf[0], inf[1], 20, new double[] {9, 6, 6, 7.5}, 1.8, 1.55, 0.5, NO_CANAL);
+        r.tube(sup[0], sup[1], 20, new double[] {11, 8, 7.5, 9}, 1.8, 1.5, 0.7, NO_CANAL, false);
+        r.tube(inf[0], inf[1], 20, new double[] {9, 6, 6, 7.5}, 1.6, 1.5, 0.7, NO_CANAL);
         r.tube(mirror(new double[] {11, 10.5, 11}), new double[] {hy + 24, hy + 44, hy + 64}, 25,
                 new double[] {8, 8.5, 7}, 1.8, 1.5, 0.55, NO_CANAL);
     }
 
     private void sacrum() {
         double w = sk.sacrumWidth;
-        double[] u = {0, 30, 50, 56, 52, 42, 28, 15, 6, 0};
-        double[] y = {-101, -102, -97, -80, -58, -36, -16, 0, 12, 16};
+        double[] u = {0, 30, 50, 54, 48, 36, 24, 14, 6, 0};
+        double[] y = {-101, -102, -97, -80, -60, -40, -20, -2, 12, 16};
         double[] xs = new double[2 * u.length - 2], ys = new double[xs.length];
         int k = 0;
         for (int i = 0; i < u.length; i++) { xs[k] = u[i] * w; ys[k++] = y[i]; }
@@ -119,7 +119,7 @@ final class SkeletonPainter {
         for (int g = -1; g <= 1; g += 2) {
             r.ellipsoid(g * 16, yc - 4, -45, 5.5, 7.5, 7, 0, 1.7, 1.7, 0.3);
             double tx = l5 ? 50 : 44, ty = l5 ? yc - 12 : yc - 7;
-            r.tube(new double[] {g * 20, g * tx}, new double[] {yc - 5, ty}, -50, new double[] {5.5, 4}, 1.2, 1.3, 0.6, NO_CANAL);
+            r.tube(new double[] {g * 20, g * tx}, new double[] {yc - 5, ty}, -50, new double[] {6, 3}, 1.0, 1.0, 0.5, NO_CANAL);
         }
         r.ellipsoid(0, yc + 7, -65, 4, 11, 9, 0, 1.5, 1.4, 0.6);
     }
