@@ -46,10 +46,19 @@ final class Detector {
         marker(a, w, h);
         if (blur > 0) Blur.separable(a, w, h, blur);
         float[] out = a;
-        double inv = 1 / window;
+        float[] tone = new float[TONE + 2], sigma = new float[TONE + 2];
+        for (int k = 0; k < tone.length; k++) {
+            double v = offset + (1 - offset) * Math.pow(Math.min(1, (double) k / TONE), gamma);
+            tone[k] = (float) v;
+            sigma[k] = (float) (noise * Math.sqrt(0.15 + v));
+        }
+        float scale = (float) (TONE / window), lo = (float) low;
         for (int i = 0; i < out.length; i++) {
-            double v = offset + (1 - offset) * Math.pow(Math.max(0, Math.min(1, (a[i] - low) * inv)), gamma);
-            v += noise * Math.sqrt(0.15 + v) * noiseRnd.nextGaussian();
+            float t = Math.max(0, Math.min(TONE, (a[i] - lo) * scale));
+            int k = (int) t;
+            float f = t - k;
+            float v = tone[k] + f * (tone[k + 1] - tone[k]);
+            v += (sigma[k] + f * (sigma[k + 1] - sigma[k])) * gaussian(noiseRnd);
             out[i] = (float) Math.rint(65535 * Math.max(0, Math.min(1, v)));
         }
         return out;
@@ -73,6 +82,17 @@ final class Detector {
         low = lowShare * mean;
         window = windowShare * mean + 0.9;
     }
+
+    /** Approximately standard normal: the sum of four 16-bit uniforms from one 64-bit draw (Irwin-Hall, rescaled). */
+    private static float gaussian(SplittableRandom rnd) {
+        long r = rnd.nextLong();
+        int sum = (int) (r & 0xffff) + (int) ((r >>> 16) & 0xffff) + (int) ((r >>> 32) & 0xffff) + (int) ((r >>> 48) & 0xffff);
+        return (sum - 2 * 65535.5f) * GAUSS_SCALE;
+    }
+
+    private static final int TONE = 4096;
+    /** 1 / (65536 * sqrt(4 / 12)): unit variance for the sum of four uniforms on [0, 65536). */
+    private static final float GAUSS_SCALE = (float) (Math.sqrt(3) / 65536);
 
     private void collimate(float[] a, int w, int h) {
         int l = (int) (collimation[0] * w), r = (int) (collimation[1] * w), t = (int) (collimation[2] * h), b = (int) (collimation[3] * h);

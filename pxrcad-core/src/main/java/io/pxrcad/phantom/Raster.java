@@ -129,30 +129,49 @@ final class Raster {
         int xa = clampX(bx0), xb = clampX(bx1 + 2), ya = clampY(by0), yb = clampY(by1 + 2);
         layer.touch(xa, ya, xb, yb);
         double edgePx = edge * s, rimPx = rimWidth * s;
+        // beyond this distance from the border the profile is flat: no need to know the exact distance
+        double reach = Math.max(edgePx, 6 * rimPx);
+        double flat = thick + rim * Math.exp(-reach / rimPx);
         float[] v = layer.v;
         int w = layer.width;
+        double[] crossings = new double[n];
+        int[] near = new int[n];
         for (int y = ya; y < yb; y++) {
             double fy = y + 0.5;
-            for (int x = xa; x < xb; x++) {
-                double fx = x + 0.5;
-                boolean inside = false;
-                double best = Double.MAX_VALUE;
-                for (int k = 0, j = n - 1; k < n; j = k++) {
-                    double ax = px[j], ay = py[j], ex = px[k] - ax, ey = py[k] - ay;
-                    if ((py[k] > fy) != (ay > fy) && fx < ax + (fy - ay) * ex / ey) inside = !inside;
-                    double len2 = ex * ex + ey * ey;
-                    double t = len2 == 0 ? 0 : ((fx - ax) * ex + (fy - ay) * ey) / len2;
-                    t = t < 0 ? 0 : (t > 1 ? 1 : t);
-                    double dx = fx - ax - t * ex, dy = fy - ay - t * ey;
-                    double d2 = dx * dx + dy * dy;
-                    if (d2 < best) best = d2;
+            int nc = 0, nn = 0;
+            for (int k = 0, j = n - 1; k < n; j = k++) {
+                double ay = py[j], by = py[k];
+                if ((by > fy) != (ay > fy)) crossings[nc++] = px[j] + (fy - ay) * (px[k] - px[j]) / (by - ay);
+                if (fy >= Math.min(ay, by) - reach && fy <= Math.max(ay, by) + reach) near[nn++] = j;
+            }
+            java.util.Arrays.sort(crossings, 0, nc);
+            for (int c = 0; c + 1 < nc; c += 2) {
+                int from = Math.max(xa, (int) Math.ceil(crossings[c] - 0.5)), to = Math.min(xb, (int) Math.ceil(crossings[c + 1] - 0.5));
+                for (int x = from; x < to; x++) {
+                    double fx = x + 0.5;
+                    double best = reach * reach;
+                    for (int m = 0; m < nn; m++) {
+                        int j = near[m], k = j + 1 == n ? 0 : j + 1;
+                        double ax = px[j], ay = py[j], ex = px[k] - ax, ey = py[k] - ay;
+                        if (fx < Math.min(ax, px[k]) - reach || fx > Math.max(ax, px[k]) + reach) continue;
+                        double len2 = ex * ex + ey * ey;
+                        double t = len2 == 0 ? 0 : ((fx - ax) * ex + (fy - ay) * ey) / len2;
+                        t = t < 0 ? 0 : (t > 1 ? 1 : t);
+                        double dx = fx - ax - t * ex, dy = fy - ay - t * ey;
+                        double d2 = dx * dx + dy * dy;
+                        if (d2 < best) best = d2;
+                    }
+                    double val;
+                    if (best >= reach * reach) {
+                        val = flat;
+                    } else {
+                        double d = Math.sqrt(best);
+                        val = thick * Math.min(1, d / edgePx) + rim * Math.exp(-d / rimPx);
+                    }
+                    float f = (float) val;
+                    int i = y * w + x;
+                    if (f > v[i]) v[i] = f;
                 }
-                if (!inside) continue;
-                double d = Math.sqrt(best);
-                double val = thick * Math.min(1, d / edgePx) + rim * Math.exp(-d / rimPx);
-                float f = (float) val;
-                int i = y * w + x;
-                if (f > v[i]) v[i] = f;
             }
         }
     }
