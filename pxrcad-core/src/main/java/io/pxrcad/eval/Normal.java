@@ -10,7 +10,8 @@ public final class Normal {
     /**
      * Lower tail {@code P(Z <= x)}: Hart's double-precision rational approximation as given
      * by G. West, "Better approximations to cumulative normal functions", Wilmott (2005),
-     * accurate to about 1e-14 everywhere; the small tail is computed directly, not as 1 - big.
+     * below {@code |x| = 7.07} (about 1e-14), Laplace's continued fraction beyond; the small
+     * tail is computed directly, not as 1 - big.
      */
     public static double cdf(double x) {
         if (Double.isNaN(x)) return Double.NaN;
@@ -36,12 +37,11 @@ public final class Normal {
                 den = den * a + 440.413735824752;
                 tail = e * num / den;
             } else {
-                double b = a + 0.65;
-                b = a + 4 / b;
-                b = a + 3 / b;
-                b = a + 2 / b;
-                b = a + 1 / b;
-                tail = e / b / 2.506628274631;
+                // Laplace's continued fraction phi(a) / (a + 1/(a + 2/(a + 3/(a + ...)))),
+                // evaluated from 60 terms down: converges to full precision for a > 7.
+                double b = a;
+                for (int k = 60; k >= 1; k--) b = a + k / b;
+                tail = e / b / Math.sqrt(2 * Math.PI);
             }
         }
         return x > 0 ? 1 - tail : tail;
