@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                MetricsCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;

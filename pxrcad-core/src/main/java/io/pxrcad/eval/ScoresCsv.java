@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads score columns and a label column from a CSV file with a header (e.g. a predictions
@@ -53,23 +51,26 @@ public final class ScoresCsv {
 
     private static int[] labels(Csv.Table t, int col, String positive, List<String> errors) {
         int[] out = new int[t.rows().size()];
-        Set<String> distinct = new LinkedHashSet<>();
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        List<String> invalid = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
             Csv.Row r = t.rows().get(i);
             String v = field(r, col).trim();
-            distinct.add(v);
-            if (positive == null) {
-                if (v.equals("1")) out[i] = 1;
-                else if (!v.equals("0")) errors.add("line " + r.line() + ": expected label 0 or 1 but was '" + v
-                        + "' (use --positive VALUE for other labels)");
-            } else {
-                out[i] = v.equals(positive) ? 1 : 0;
+            if (firstLine.putIfAbsent(v, r.line()) == null && positive == null && !v.equals("0") && !v.equals("1")) {
+                invalid.add("'" + v + "' (line " + r.line() + ")");
             }
+            out[i] = positive == null ? (v.equals("1") ? 1 : 0) : (v.equals(positive) ? 1 : 0);
         }
-        if (positive != null && (distinct.size() > 2 || !distinct.contains(positive))) {
-            errors.add("expected two distinct labels, one of them '" + positive + "', but found " + distinct.size()
-                    + ": " + String.join(", ", distinct.stream().limit(5).map(s -> "'" + s + "'").toList())
-                    + (distinct.size() > 5 ? ", ..." : ""));
+        if (!invalid.isEmpty()) {
+            errors.add("column " + t.header().get(col) + ": expected labels 0 or 1 but found "
+                    + String.join(", ", invalid.subList(0, Math.min(5, invalid.size())))
+                    + (invalid.size() > 5 ? ", ..." : "") + "; name the positive label (--positive VALUE) for other labels");
+        }
+        if (positive != null && (firstLine.size() > 2 || !firstLine.containsKey(positive))) {
+            errors.add("column " + t.header().get(col) + ": expected two distinct labels, one of them '" + positive
+                    + "', but found " + firstLine.size() + ": " + String.join(", ",
+                    firstLine.keySet().stream().limit(5).map(s -> "'" + s + "'").toList())
+                    + (firstLine.size() > 5 ? ", ..." : ""));
         }
         return out;
     }
