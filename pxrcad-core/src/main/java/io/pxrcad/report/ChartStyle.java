@@ -35,6 +35,7 @@ final class ChartStyle {
         chart.setPadding(new RectangleInsets(8, 8, 8, 14));
         chart.getTitle().setFont(new Font(FONT, Font.BOLD, 15));
         chart.getTitle().setPaint(new Color(0x22, 0x22, 0x22));
+        chart.getTitle().setPadding(new RectangleInsets(2, 0, 10, 0));
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(new Color(0x88, 0x88, 0x88));
