@@ -83,8 +83,9 @@ public final class HtmlReport {
             sb.append(numeric[c] ? "<th class=\"num\">" : "<th>").append(esc(t.header().get(c))).append("</th>");
         }
         sb.append("</tr></thead>\n<tbody>\n");
-        for (List<String> row : t.rows()) {
-            sb.append("<tr>");
+        for (int i = 0; i < t.rows().size(); i++) {
+            List<String> row = t.rows().get(i);
+            sb.append(t.emphasized().contains(i) ? "<tr class=\"em\">" : "<tr>");
             for (int c = 0; c < row.size(); c++) {
                 sb.append(numeric[c] ? "<td class=\"num\">" : "<td>").append(esc(row.get(c))).append("</td>");
             }

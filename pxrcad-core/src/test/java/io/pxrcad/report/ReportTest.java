@@ -3,7 +3,12 @@ package io.pxrcad.report;
 import io.pxrcad.eval.BinaryMetrics;
 import io.pxrcad.eval.BinaryScores;
 import io.pxrcad.eval.Calibration;
+import io.pxrcad.eval.Bootstrap;
 import io.pxrcad.eval.FoldSummary;
+import io.pxrcad.eval.FractureAnswer;
+import io.pxrcad.eval.Read;
+import io.pxrcad.eval.ReaderStudy;
+import io.pxrcad.eval.ReaderStudyResult;
 import io.pxrcad.eval.PrCurve;
 import io.pxrcad.eval.RocCurve;
 import org.junit.jupiter.api.Test;
@@ -105,6 +110,8 @@ class ReportTest {
                 .section("Curves")
                 .figures("ROC and precision-recall curves, pooled.", roc, pr)
                 .figures("Calibration.", cal)
+                .section("Reader study")
+                .table(MetricsTables.readerStudy("System and readers on three-class answers.", readerStudy()))
                 .section("Gallery")
                 .gallery("Examples", gallery)
                 .write(file);
@@ -117,7 +124,9 @@ class ReportTest {
         assertThat(html).contains("TP · p=0.97 · hip &lt;script&gt;");
         assertThat(html).contains("2026-01-01 00:00 UTC");
         assertThat(count(html, "<figure")).isEqualTo(count(html, "</figure>"));
-        assertThat(count(html, "<table>")).isEqualTo(2);
+        assertThat(count(html, "<table>")).isEqualTo(3);
+        assertThat(count(html, "<tr class=\"em\">")).isEqualTo(2); // system and reader average in bold
+        assertThat(html).contains("Reader average (4)").contains("radiology — average of 2");
         Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
         int images = 0;
         while (m.find()) {
@@ -127,6 +136,35 @@ class ReportTest {
         }
         assertThat(images).isEqualTo(5);
         assertThat(Files.list(file.getParent())).containsExactly(file); // no temporary file left
+    }
+
+    /** 150 images, 4 simulated readers of 75-85% skill, a system of about 90%. */
+    static ReaderStudyResult readerStudy() {
+        Random rnd = new Random(9);
+        FractureAnswer[] classes = FractureAnswer.values();
+        Map<String, FractureAnswer> truth = new LinkedHashMap<>();
+        Map<String, FractureAnswer> system = new LinkedHashMap<>();
+        List<Read> reads = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            FractureAnswer t = classes[i % 3];
+            truth.put("img" + i, t);
+            system.put("img" + i, rnd.nextDouble() < 0.9 ? t : classes[(t.ordinal() + 1 + rnd.nextInt(2)) % 3]);
+            for (int r = 0; r < 4; r++) {
+                double skill = 0.75 + 0.03 * r;
+                reads.add(new Read("R" + (r + 1), r < 2 ? "radiology" : "orthopaedics", "img" + i,
+                        rnd.nextDouble() < skill ? t : classes[(t.ordinal() + 1 + rnd.nextInt(2)) % 3]));
+            }
+        }
+        return ReaderStudy.analyse(truth, system, reads, new Bootstrap(500, 1, 0.95));
+    }
+
+    @Test
+    void readerStudyResultRoundTripsThroughJson() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ReaderStudyResult r = readerStudy();
+        String text = json.writeValueAsString(r);
+        assertThat(text).contains("\"hip_sensitivity\"").contains("\"p_value\"");
+        assertThat(json.readValue(text, ReaderStudyResult.class)).isEqualTo(r);
     }
 
     @Test
