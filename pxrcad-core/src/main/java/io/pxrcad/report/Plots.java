@@ -23,6 +23,11 @@ public final class Plots {
     /** Nominal size in CSS pixels; the PNG has twice as many. */
     public static final int SIZE = 480;
 
+    static {
+        // Before JFreeChart touches fonts and colours: no X server on build machines and servers.
+        System.setProperty("java.awt.headless", "true");
+    }
+
     private Plots() {}
 
     /** ROC curves: false positive rate vs true positive rate, chance diagonal dashed. */
