@@ -49,6 +49,20 @@ class SummaryTest {
     }
 
     @Test
+    void infiniteThresholdAndSingleFoldSdSurviveJson() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        // Every negative outscores a positive: no finite threshold reaches 95% specificity.
+        BinaryScores hard = BinaryScores.of(new double[]{0.9, 0.5, 0.8, 0.3}, new int[]{0, 1, 0, 1});
+        BinaryMetrics m = BinaryMetrics.of(hard);
+        assertThat(m.thresholdS95()).isInfinite();
+        assertThat(m.rAtS95()).isZero();
+        assertThat(json.readValue(json.writeValueAsString(m), BinaryMetrics.class)).isEqualTo(m);
+        FoldSummary one = FoldSummary.of(List.of(hard));
+        assertThat(one.auc().sd()).isNaN();
+        assertThat(json.readValue(json.writeValueAsString(one), FoldSummary.class)).isEqualTo(one);
+    }
+
+    @Test
     void logitsHaveNoCalibrationMetrics() {
         BinaryMetrics m = BinaryMetrics.of(BinaryScores.of(new double[]{-3, 2, 0.5, -1}, new int[]{0, 1, 1, 0}));
         assertThat(m.brier()).isNull();
