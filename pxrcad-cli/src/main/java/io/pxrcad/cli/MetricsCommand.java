@@ -156,5 +156,8 @@ final class MetricsCommand implements Callable<Integer> {
 
     private static String g(double v) { return Double.isInfinite(v) ? "+inf" : String.format(Locale.ROOT, "%.6g", v); }
 
-    private static String p(double v) { return v < 1e-4 ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.4f", v); }
+    private static String p(double v) {
+        if (v < 1e-15) return "< 1e-15";
+        return v < 1e-4 ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
 }
