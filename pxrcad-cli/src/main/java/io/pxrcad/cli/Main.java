@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
                 InfoCommand.class,
                 SplitCommand.class,
                 SynthCommand.class,
+                MetricsCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;
