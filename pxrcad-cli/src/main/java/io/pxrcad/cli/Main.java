@@ -24,6 +24,7 @@ import java.nio.file.NoSuchFileException;
                 SplitCommand.class,
                 SynthCommand.class,
                 MetricsCommand.class,
+                TrainCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;
