@@ -1,0 +1,16 @@
+package io.pxrcad.dicom;
+
+import io.pxrcad.UnsupportedImageException;
+
+/** A DICOM file encoded with a transfer syntax pxrcad cannot decode (e.g. JPEG-LS); the message names it. */
+public class UnsupportedTransferSyntaxException extends UnsupportedImageException {
+    private final String uid;
+
+    public UnsupportedTransferSyntaxException(String uid, String name, String detail) {
+        super("unsupported DICOM transfer syntax " + name + " (" + uid + ")" + (detail == null ? "" : ": " + detail));
+        this.uid = uid;
+    }
+
+    /** The transfer syntax UID, e.g. {@code 1.2.840.10008.1.2.4.80}. */
+    public String uid() { return uid; }
+}
