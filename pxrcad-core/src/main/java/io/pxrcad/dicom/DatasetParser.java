@@ -148,10 +148,12 @@ final class DatasetParser {
             }
         }
         int len = (int) length;
-        boolean sequence = "SQ".equals(vr) || (vr == null && looksLikeItem(start, len));
+        boolean unknown = vr == null || vr.equals("UN");
+        boolean sequence = "SQ".equals(vr) || (unknown && looksLikeItem(start, len));
         if (sequence) {
-            boolean itemsExplicit = explicit;
-            boolean itemsBig = bigEndian;
+            // PS3.5 6.2.2: a sequence whose VR is unknown (UN) is encoded in implicit VR little endian
+            boolean itemsExplicit = explicit && !unknown;
+            boolean itemsBig = bigEndian && !unknown;
             return new DicomElement(tag, "SQ", headerOffset, start, len,
                     sequence(tag, start + len, itemsExplicit, itemsBig, depth + 1), null);
         }
@@ -160,7 +162,8 @@ final class DatasetParser {
     }
 
     private boolean looksLikeItem(int start, int len) {
-        return len >= 8 && ByteReader.u32At(in.data, start, false) == (Tags.ITEM & 0xFFFFFFFFL);
+        return len >= 8 && ByteReader.u16At(in.data, start, false) == 0xFFFE
+                && ByteReader.u16At(in.data, start + 2, false) == 0xE000;
     }
 
     /** Items of a sequence (PS3.5 7.5) ending at {@code end}, or at a sequence delimiter when {@code end < 0}. */

@@ -54,6 +54,8 @@ public final class DicomFile {
 
     public DicomHeader header() { return header; }
 
+    Dataset dataset() { return parsed.dataset(); }
+
     public TransferSyntax transferSyntax() { return parsed.syntax(); }
 
     public boolean hasPixelData() { return parsed.dataset().contains(Tags.PIXEL_DATA); }

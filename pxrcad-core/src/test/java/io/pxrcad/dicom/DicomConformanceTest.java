@@ -97,6 +97,10 @@ class DicomConformanceTest {
         }
         for (JsonNode m : e.path("md5")) {
             if (m.path("ofInverted").asBoolean(false)) continue;
+            // a "computed-ref" md5 is the lossless reference's; for a lossy file (equalsReference atol > 0,
+            // JPEG2000.dcm) it only holds for the decoder that made the reference, and the pixels are
+            // checked against that reference with the stated tolerance below instead
+            if (m.path("src").asText().equals("computed-ref") && e.path("equalsReference").path("atol").asDouble() > 0) continue;
             assertThat(f.pixelMd5()).as("md5 (%s)", m.path("src").asText()).isEqualTo(m.path("value").asText());
         }
         JsonNode ref = e.path("equalsReference");
