@@ -22,6 +22,11 @@ final class ImageIoFrameDecoder {
     private ImageIoFrameDecoder() {}
 
     static int[] decode(ImagePixelModule px, TransferSyntax ts, byte[] frame) {
+        if (ts.codec() == TransferSyntax.Codec.JPEG && JpegDctDecoder.handles(frame)) {
+            int[] out = JpegDctDecoder.decode(frame, px.columns(), px.rows(), px.samplesPerPixel());
+            for (int i = 0; i < out.length; i++) out[i] = px.stored(out[i], 0);
+            return out;
+        }
         ImageReader reader = reader(ts);
         try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(iis, true, true);

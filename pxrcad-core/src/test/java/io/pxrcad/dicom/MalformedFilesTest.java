@@ -42,29 +42,22 @@ class MalformedFilesTest {
     }
 
     @Test
-    void jpegWithInvalidScanEndIsACleanErrorOrTheReferenceValues() throws IOException {
-        DicomFile f = DicomFile.read(m("JPEG-lossy.dcm"));
-        try {
-            int[] v = f.storedFrame(0);
-            assertThat(v[420 * 256 + 140]).isEqualTo(244);
-            assertThat(v[230 * 256 + 120]).isEqualTo(95);
-        } catch (InvalidDicomException expected) {
-            assertThat(expected).hasMessageContaining("JPEG");
-        }
+    void jpegWithInvalidScanEndDecodesTolerantlyLikeIjg() throws IOException {
+        // either a clean error or the reference values is allowed; pxrcad decodes tolerantly, so demand the values
+        int[] v = DicomFile.read(m("JPEG-lossy.dcm")).storedFrame(0);
+        assertThat(v[420 * 256 + 140]).isEqualTo(244);
+        assertThat(v[230 * 256 + 120]).isEqualTo(95);
+        assertThat(v).isEqualTo(DicomFile.read(TestData.file("dicom/syntax/JPGExtended.dcm")).storedFrame(0));
     }
 
     @Test
-    void realHipWithInvalidScanEndIsACleanErrorOrCloseToTheLosslessImage() throws IOException {
-        DicomFile f = DicomFile.read(m("RG2_JPLY.dcm"));
-        try {
-            int[] v = f.storedFrame(0);
-            int[] ref = DicomFile.read(TestData.file("dicom/xray/RG2_UNC.dcm")).storedFrame(0);
-            double sum = 0;
-            for (int i = 0; i < v.length; i++) sum += Math.abs(v[i] - ref[i]);
-            assertThat(sum / v.length).as("mean |lossy - lossless|").isLessThan(8);
-        } catch (InvalidDicomException expected) {
-            assertThat(expected).hasMessageContaining("JPEG");
-        }
+    void realHipWithInvalidScanEndIsCloseToTheLosslessImage() throws IOException {
+        int[] v = DicomFile.read(m("RG2_JPLY.dcm")).storedFrame(0);
+        int[] ref = DicomFile.read(TestData.file("dicom/xray/RG2_UNC.dcm")).storedFrame(0);
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) sum += Math.abs(v[i] - ref[i]);
+        // lossy 12-bit JPEG at ~36:1 of a 10-bit image: a few grey levels on average (measured 3.8)
+        assertThat(sum / v.length).as("mean |lossy - lossless|").isLessThan(5);
     }
 
     @Test
