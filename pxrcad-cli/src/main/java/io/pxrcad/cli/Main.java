@@ -20,6 +20,8 @@ import java.nio.file.NoSuchFileException;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                InfoCommand.class,
+                SplitCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;
