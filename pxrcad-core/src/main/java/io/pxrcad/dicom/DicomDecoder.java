@@ -24,6 +24,18 @@ public final class DicomDecoder implements RadiographDecoder {
         return Part10Reader.plausibleAt(head, 0) && ByteReader.u16At(head, 0, false) == 0x0008;
     }
 
+    /** From the header only: no pixel is decoded. */
+    @Override
+    public int[] dimensions(Path file) throws IOException {
+        DicomFile f = DicomFile.read(file);
+        try {
+            ImagePixelModule px = f.pixelModule();
+            return new int[] {px.columns(), px.rows()};
+        } catch (InvalidDicomException e) {
+            throw new InvalidDicomException(e.getMessage() + " (in " + file.getFileName() + ")", e);
+        }
+    }
+
     @Override
     public Radiograph decode(Path file) throws IOException {
         DicomFile f = DicomFile.read(file);
@@ -31,6 +43,8 @@ public final class DicomDecoder implements RadiographDecoder {
             return f.radiograph();
         } catch (InvalidDicomException e) {
             throw new InvalidDicomException(e.getMessage() + " (in " + file.getFileName() + ")", e);
+        } catch (UnsupportedTransferSyntaxException e) {
+            throw e.in(String.valueOf(file.getFileName()));
         }
     }
 }

@@ -11,6 +11,16 @@ public class UnsupportedTransferSyntaxException extends UnsupportedImageExceptio
         this.uid = uid;
     }
 
+    private UnsupportedTransferSyntaxException(String message, String uid, Throwable cause) {
+        super(message, cause);
+        this.uid = uid;
+    }
+
+    /** The same error with the file's name added to the message. */
+    public UnsupportedTransferSyntaxException in(String fileName) {
+        return new UnsupportedTransferSyntaxException(getMessage() + " (in " + fileName + ")", uid, this);
+    }
+
     /** The transfer syntax UID, e.g. {@code 1.2.840.10008.1.2.4.80}. */
     public String uid() { return uid; }
 }
