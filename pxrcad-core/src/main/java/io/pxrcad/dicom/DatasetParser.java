@@ -51,8 +51,9 @@ final class DatasetParser {
     Dataset parseDataset(boolean explicit, boolean bigEndian) {
         Dataset ds = new Dataset(in.data, bigEndian);
         while (in.remaining() > 0) {
-            if (in.remaining() < 8 && allZero(in.pos, in.end)) {
-                break; // trailing padding
+            if (in.remaining() < 8) {
+                if (!allZero(in.pos, in.end)) LOG.warn("{} trailing byte(s) after the last element ignored", in.remaining());
+                break; // trailing padding or garbage too short to be an element
             }
             readElement(ds, explicit, bigEndian, 0);
         }

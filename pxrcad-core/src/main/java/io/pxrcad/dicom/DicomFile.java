@@ -99,7 +99,7 @@ public final class DicomFile {
                 throw new InvalidDicomException("Pixel Data is encapsulated but the transfer syntax " + ts + " is native");
             }
             if (ts.codec() == TransferSyntax.Codec.UNSUPPORTED) throw ts.unsupportedError(null);
-            byte[] bytes = EncapsulatedFrames.frame(e.fragments(), parsed.data(), frame, px.frames());
+            byte[] bytes = EncapsulatedFrames.frame(e.fragments(), parsed.data(), frame, px.frames(), extendedOffsets());
             return ts.codec() == TransferSyntax.Codec.RLE ? RleDecoder.decode(px, bytes)
                     : ImageIoFrameDecoder.decode(px, ts, bytes);
         }
@@ -108,6 +108,18 @@ public final class DicomFile {
             throw new InvalidDicomException("transfer syntax " + ts + " needs encapsulated Pixel Data but it has a defined length");
         }
         return NativePixels.frame(px, parsed.data(), e.offset(), e.length(), frame, parsed.dataset().bigEndian);
+    }
+
+    /** The Extended Offset Table (7FE0,0001, 64-bit little endian offsets; PS3.3 C.7.6.3.1.8), or {@code null}. */
+    private long[] extendedOffsets() {
+        DicomElement t = parsed.dataset().get(Tags.EXTENDED_OFFSET_TABLE);
+        if (t == null || t.isSequence() || t.isEncapsulated() || t.length() < 8) return null;
+        long[] out = new long[t.length() / 8];
+        for (int i = 0; i < out.length; i++) {
+            int at = t.offset() + 8 * i;
+            out[i] = (ByteReader.u32At(parsed.data(), at + 4, false) << 32) | ByteReader.u32At(parsed.data(), at, false);
+        }
+        return out;
     }
 
     /**

@@ -12,6 +12,4 @@ public final class DicomLimits {
     public static final int MAX_ELEMENTS = 1_000_000;
     /** Most pixels (rows x columns) in one frame: 50 megapixels. */
     public static final long MAX_PIXELS = 50_000_000L;
-    /** Most stored samples decoded at once (all frames x samples per pixel). */
-    public static final long MAX_SAMPLES = 150_000_000L;
 }
