@@ -22,8 +22,8 @@ final class ImageIoFrameDecoder {
     private ImageIoFrameDecoder() {}
 
     static int[] decode(ImagePixelModule px, TransferSyntax ts, byte[] frame) {
-        if (ts.codec() == TransferSyntax.Codec.JPEG && JpegDctDecoder.handles(frame)) {
-            int[] out = JpegDctDecoder.decode(frame, px.columns(), px.rows(), px.samplesPerPixel());
+        if (ts.codec() == TransferSyntax.Codec.JPEG && JpegDecoder.handles(frame)) {
+            int[] out = JpegDecoder.decode(frame, px.columns(), px.rows(), px.samplesPerPixel());
             for (int i = 0; i < out.length; i++) out[i] = px.stored(out[i], 0);
             return out;
         }

@@ -1,16 +1,17 @@
 package io.pxrcad.dicom;
 
 /**
- * Sequential Huffman DCT JPEG (ITU-T T.81: baseline process 1 and extended process 2/4,
- * 8- or 12-bit samples), for the 12-bit DICOM JPEG Extended syntax (PS3.5 A.4.1) that the
- * JDK codec behind ImageIO refuses. The inverse DCT is the IJG "islow" integer algorithm
+ * Huffman-coded JPEG of ITU-T T.81 for DICOM (PS3.5 A.4.1): sequential DCT (baseline
+ * process 1 and extended process 2/4, 8- or 12-bit samples; the JDK codec behind ImageIO
+ * refuses 12-bit) and lossless process 14 (Annex H, any predictor 1-7 and point transform,
+ * 2-16 bits). The inverse DCT is the IJG "islow" integer algorithm
  * (jidctint.c), so results match libjpeg/GDCM; components are returned as coded (no
  * colour conversion), chroma upsampled as libjpeg does
  * (triangular for 2x1, replication otherwise). Tolerant like IJG: the spectral selection
  * of a sequential scan is ignored (files with Se=0 decode). Every structural error is an
  * {@link InvalidDicomException}; sizes are checked before any allocation.
  */
-final class JpegDctDecoder {
+final class JpegDecoder {
     private static final int[] ZIGZAG = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48,
             41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59,
             52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63};
@@ -18,23 +19,24 @@ final class JpegDctDecoder {
     private final byte[] d;
     private int pos;
     private final int[][] quant = new int[4][];
-    private final Huffman[] dc = new Huffman[4], ac = new Huffman[4];
+    private final JpegEntropy.Huffman[] dc = new JpegEntropy.Huffman[4], ac = new JpegEntropy.Huffman[4];
     private int precision, width, height, ncomp, hmax = 1, vmax = 1, restartInterval;
     private int[] compId, h, v, tq, planeW, planeH;
     private int[][] planes;
     private int mcusX, mcusY;
-    private boolean frameSeen;
+    private boolean frameSeen, lossless;
+    private int[] losslessOut;
 
-    private JpegDctDecoder(byte[] d) { this.d = d; }
+    private JpegDecoder(byte[] d) { this.d = d; }
 
-    /** True when the stream's frame header is a Huffman sequential DCT SOF0 or SOF1. */
+    /** True when the stream's frame header is SOF0, SOF1 (sequential DCT) or SOF3 (lossless), all Huffman-coded. */
     static boolean handles(byte[] jpeg) {
         int p = 2;
         while (p + 4 <= jpeg.length) {
             if ((jpeg[p] & 0xFF) != 0xFF) return false;
             int m = jpeg[p + 1] & 0xFF;
             if (m == 0xFF) { p++; continue; }
-            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) return m == 0xC0 || m == 0xC1;
+            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) return m == 0xC0 || m == 0xC1 || m == 0xC3;
             p += 2 + ((jpeg[p + 2] & 0xFF) << 8 | (jpeg[p + 3] & 0xFF));
         }
         return false;
@@ -43,7 +45,7 @@ final class JpegDctDecoder {
     /** Decodes to samples interleaved per pixel ({@code width*height*components}). */
     static int[] decode(byte[] jpeg, int expectWidth, int expectHeight, int expectComponents) {
         try {
-            return new JpegDctDecoder(jpeg).run(expectWidth, expectHeight, expectComponents);
+            return new JpegDecoder(jpeg).run(expectWidth, expectHeight, expectComponents);
         } catch (ArrayIndexOutOfBoundsException e) {
             throw bad("JPEG stream ends early or is corrupt");
         }
@@ -58,14 +60,17 @@ final class JpegDctDecoder {
             int end = pos + len - 2;
             if (len < 2 || end > d.length) throw bad("JPEG marker FF" + Integer.toHexString(m) + " has invalid length " + len);
             switch (m) {
-                case 0xC0, 0xC1 -> frame(ew, eh, ec);
+                case 0xC0, 0xC1, 0xC3 -> {
+                    lossless = m == 0xC3;
+                    frame(ew, eh, ec);
+                }
                 case 0xC4 -> huffman(end);
                 case 0xDB -> quantization(end);
                 case 0xDD -> restartInterval = u16();
                 case 0xDA -> { scan(); continue; }
                 default -> {
                     if (m >= 0xC2 && m <= 0xCF && m != 0xC8 && m != 0xCC) {
-                        throw bad("JPEG process SOF" + (m - 0xC0) + " is not sequential Huffman DCT");
+                        throw bad("JPEG process SOF" + (m - 0xC0) + " is not sequential or lossless Huffman");
                     }
                 }
             }
@@ -73,7 +78,7 @@ final class JpegDctDecoder {
             if (m == 0xDA) break;
         }
         if (!frameSeen) throw bad("JPEG stream has no frame header (SOF)");
-        return output();
+        return lossless ? losslessOut : output();
     }
 
     private int nextMarker() {
@@ -95,7 +100,9 @@ final class JpegDctDecoder {
         height = u16();
         width = u16();
         ncomp = u8();
-        if (precision != 8 && precision != 12) throw bad("JPEG sample precision " + precision + " is not 8 or 12");
+        if (lossless ? precision < 2 || precision > 16 : precision != 8 && precision != 12) {
+            throw bad("JPEG sample precision " + precision + " is not " + (lossless ? "2..16" : "8 or 12"));
+        }
         if (width != ew || height != eh || ncomp != ec) {
             throw bad("JPEG frame is " + width + "x" + height + "x" + ncomp + " but the header says " + ew + "x" + eh + "x" + ec);
         }
@@ -112,6 +119,12 @@ final class JpegDctDecoder {
             if (h[i] < 1 || h[i] > 4 || v[i] < 1 || v[i] > 4) throw bad("JPEG sampling factor out of 1..4");
             hmax = Math.max(hmax, h[i]);
             vmax = Math.max(vmax, v[i]);
+        }
+        frameSeen = true;
+        if (lossless) {
+            if (hmax != 1 || vmax != 1) throw bad("subsampled lossless JPEG is not supported");
+            losslessOut = new int[width * height * ncomp];
+            return;
         }
         mcusX = (width + 8 * hmax - 1) / (8 * hmax);
         mcusY = (height + 8 * vmax - 1) / (8 * vmax);
@@ -145,7 +158,7 @@ final class JpegDctDecoder {
             if (total > 256) throw bad("JPEG Huffman table has " + total + " codes");
             int[] values = new int[total];
             for (int i = 0; i < total; i++) values[i] = u8();
-            (tc >> 4 == 0 ? dc : ac)[tc & 3] = new Huffman(counts, values);
+            (tc >> 4 == 0 ? dc : ac)[tc & 3] = new JpegEntropy.Huffman(counts, values);
         }
     }
 
@@ -160,12 +173,19 @@ final class JpegDctDecoder {
             if (comps[i] < 0) throw bad("JPEG scan names unknown component " + id);
             td[i] = t >> 4 & 3;
             ta[i] = t & 3;
-            if (dc[td[i]] == null || ac[ta[i]] == null || quant[tq[comps[i]]] == null) {
+            if (dc[td[i]] == null || (!lossless && (ac[ta[i]] == null || quant[tq[comps[i]]] == null))) {
                 throw bad("JPEG scan uses a missing Huffman or quantization table");
             }
         }
-        pos += 3; // Ss, Se, Ah/Al: ignored for sequential scans (IJG tolerance)
-        Bits bits = new Bits();
+        int ss = u8();
+        u8();
+        int al = u8() & 15;
+        if (lossless) {
+            losslessScan(comps, td, ss, al);
+            return;
+        }
+        // Ss, Se, Ah/Al are ignored for sequential DCT scans (IJG tolerance: Se=0 files decode)
+        JpegEntropy.Bits bits = new JpegEntropy.Bits(d, pos);
         int[] pred = new int[ns];
         int[] coef = new int[64];
         boolean single = ns == 1;
@@ -208,7 +228,66 @@ final class JpegDctDecoder {
                 }
             }
         }
-        pos = bits.p;
+        pos = bits.position();
+    }
+
+    /**
+     * One lossless scan (T.81 H.1.2): predictor {@code ps} from neighbours a (left), b (above),
+     * c (above left); the first sample of the image and of each restart interval is predicted
+     * as 2^(P-Pt-1), the first line from the left, the first column from above; sample =
+     * (prediction + difference) mod 2^16, then shifted left by the point transform.
+     */
+    private void losslessScan(int[] comps, int[] td, int ps, int pt) {
+        if (ps < 1 || ps > 7) throw bad("lossless JPEG predictor " + ps + " is not in 1..7");
+        if (pt >= precision) throw bad("lossless JPEG point transform " + pt + " >= precision " + precision);
+        JpegEntropy.Bits bits = new JpegEntropy.Bits(d, pos);
+        int ns = comps.length, stride = ncomp;
+        int[] out = losslessOut;
+        int initial = 1 << (precision - pt - 1);
+        int mask = (1 << (precision - pt)) - 1;
+        boolean firstLine = true;
+        int count = 0;
+        // decode in the shifted-down domain and apply the point transform at the end
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean restartHere = restartInterval > 0 && count > 0 && count % restartInterval == 0;
+                if (restartHere) {
+                    bits.restart();
+                    firstLine = true;
+                }
+                boolean segmentStart = count == 0 || restartHere;
+                count++;
+                for (int i = 0; i < ns; i++) {
+                    int c = comps[i];
+                    int at = (y * width + x) * stride + c;
+                    int pred;
+                    if (segmentStart) {
+                        pred = initial;
+                    } else if (firstLine) {
+                        pred = x > 0 ? out[at - stride] : out[at - width * stride];
+                    } else if (x == 0) {
+                        pred = out[at - width * stride];
+                    } else {
+                        int a = out[at - stride], b = out[at - width * stride], cc = out[at - width * stride - stride];
+                        pred = switch (ps) {
+                            case 1 -> a;
+                            case 2 -> b;
+                            case 3 -> cc;
+                            case 4 -> a + b - cc;
+                            case 5 -> a + ((b - cc) >> 1);
+                            case 6 -> b + ((a - cc) >> 1);
+                            default -> (a + b) >> 1;
+                        };
+                    }
+                    int t = dc[td[i]].decode(bits);
+                    int diff = t == 0 ? 0 : t >= 16 ? 32768 : bits.extend(t);
+                    out[at] = (pred + diff) & mask;
+                }
+            }
+            firstLine = false;
+        }
+        if (pt > 0) for (int i = 0; i < out.length; i++) out[i] <<= pt;
+        pos = bits.position();
     }
 
     private int[] output() {
@@ -259,76 +338,4 @@ final class JpegDctDecoder {
     private int u16() { return u8() << 8 | u8(); }
 
     static InvalidDicomException bad(String msg) { return new InvalidDicomException(msg); }
-
-    /** Entropy-coded data: bits MSB first, FF00 unstuffed; at a marker, zeros are fed (as IJG does). */
-    private final class Bits {
-        int p = pos, acc, n;
-
-        int bit() {
-            if (n == 0) {
-                int b = 0;
-                if (p < d.length) {
-                    b = d[p] & 0xFF;
-                    if (b == 0xFF) {
-                        int next = p + 1 < d.length ? d[p + 1] & 0xFF : 0xD9;
-                        if (next == 0) p += 2;
-                        else b = 0; // a marker: do not consume it
-                    } else {
-                        p++;
-                    }
-                }
-                acc = b;
-                n = 8;
-            }
-            n--;
-            return (acc >> n) & 1;
-        }
-
-        int receive(int s) {
-            int x = 0;
-            for (int i = 0; i < s; i++) x = (x << 1) | bit();
-            return x;
-        }
-
-        int extend(int s) {
-            if (s > 16) throw bad("JPEG coefficient size " + s + " over 16 bits");
-            int x = receive(s);
-            return x < (1 << (s - 1)) ? x - (1 << s) + 1 : x;
-        }
-
-        void restart() {
-            n = 0;
-            while (p + 1 < d.length && !((d[p] & 0xFF) == 0xFF && (d[p + 1] & 0xFF) >= 0xD0 && (d[p + 1] & 0xFF) <= 0xD7)) p++;
-            p += 2;
-        }
-    }
-
-    /** A canonical Huffman table (T.81 C.2, F.2.2.3). */
-    private static final class Huffman {
-        final int[] maxcode = new int[18], valptr = new int[17], mincode = new int[17];
-        final int[] values;
-
-        Huffman(int[] counts, int[] values) {
-            this.values = values;
-            int code = 0, k = 0;
-            for (int l = 1; l <= 16; l++) {
-                valptr[l] = k;
-                mincode[l] = code;
-                code += counts[l];
-                k += counts[l];
-                maxcode[l] = counts[l] == 0 ? -1 : code - 1;
-                code <<= 1;
-            }
-            maxcode[17] = Integer.MAX_VALUE;
-        }
-
-        int decode(Bits b) {
-            int code = b.bit();
-            for (int l = 1; l <= 16; l++) {
-                if (code <= maxcode[l] && maxcode[l] >= 0) return values[valptr[l] + code - mincode[l]];
-                code = (code << 1) | b.bit();
-            }
-            throw bad("invalid JPEG Huffman code");
-        }
-    }
 }
