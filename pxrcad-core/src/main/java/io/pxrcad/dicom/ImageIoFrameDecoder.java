@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.util.Iterator;
 
 /**
- * Decodes one JPEG (PS3.5 A.4.1: baseline, extended 12-bit, lossless process 14 incl. SV1,
- * through TwelveMonkeys imageio-jpeg) or JPEG 2000 (A.4.4, through jai-imageio-jpeg2000)
- * frame to stored values. It reads the {@link Raster}, not a {@code BufferedImage}, so the
+ * Decodes one JPEG (PS3.5 A.4.1) or JPEG 2000 (A.4.4, through jai-imageio-jpeg2000) frame to
+ * stored values. Huffman sequential DCT (8/12-bit) and lossless JPEG go to pxrcad's own
+ * {@link JpegDecoder} (the JDK codec behind TwelveMonkeys refuses 12-bit, and TwelveMonkeys'
+ * lossless decoder is 2-3x slower); other JPEG processes (e.g. progressive) go to
+ * TwelveMonkeys imageio-jpeg. It reads the {@link Raster}, not a {@code BufferedImage}, so the
  * samples stay in the file's photometric space (no YCbCr to RGB conversion), as the
  * stored-value convention requires. The codestream's size is checked against the header
  * before any pixel is allocated, and every codec failure becomes an
@@ -27,6 +29,11 @@ final class ImageIoFrameDecoder {
             for (int i = 0; i < out.length; i++) out[i] = px.stored(out[i], 0);
             return out;
         }
+        return viaImageIo(px, ts, frame);
+    }
+
+    /** Decodes through the ImageIO plug-in only (also used to cross-check {@link JpegDecoder}). */
+    static int[] viaImageIo(ImagePixelModule px, TransferSyntax ts, byte[] frame) {
         ImageReader reader = reader(ts);
         try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(iis, true, true);

@@ -7,7 +7,7 @@ package io.pxrcad.dicom;
  * 2-16 bits). The inverse DCT is the IJG "islow" integer algorithm
  * (jidctint.c), so results match libjpeg/GDCM; components are returned as coded (no
  * colour conversion), chroma upsampled as libjpeg does
- * (triangular for 2x1, replication otherwise). Tolerant like IJG: the spectral selection
+ * ("fancy" triangular for 2x1 and 2x2, replication otherwise). Tolerant like IJG: the spectral selection
  * of a sequential scan is ignored (files with Se=0 decode). Every structural error is an
  * {@link InvalidDicomException}; sizes are checked before any allocation.
  */
@@ -24,7 +24,7 @@ final class JpegDecoder {
     private int[] compId, h, v, tq, planeW, planeH;
     private int[][] planes;
     private int mcusX, mcusY;
-    private boolean frameSeen, lossless;
+    private boolean frameSeen, scanSeen, lossless;
     private int[] losslessOut;
 
     private JpegDecoder(byte[] d) { this.d = d; }
@@ -78,6 +78,7 @@ final class JpegDecoder {
             if (m == 0xDA) break;
         }
         if (!frameSeen) throw bad("JPEG stream has no frame header (SOF)");
+        if (!scanSeen) throw bad("JPEG stream has no scan (SOS)");
         return lossless ? losslessOut : output();
     }
 
@@ -177,6 +178,7 @@ final class JpegDecoder {
                 throw bad("JPEG scan uses a missing Huffman or quantization table");
             }
         }
+        scanSeen = true;
         int ss = u8();
         u8();
         int al = u8() & 15;
@@ -295,8 +297,13 @@ final class JpegDecoder {
         for (int c = 0; c < ncomp; c++) {
             int sx = hmax / h[c], sy = vmax / v[c];
             int[] pl = planes[c];
+            int inWidth = (width * h[c] + hmax - 1) / hmax, inHeight = (height * v[c] + vmax - 1) / vmax;
             if (sx == 2 && sy == 1) {
-                h2v1Fancy(pl, planeW[c], (width * h[c] + hmax - 1) / hmax, out, c);
+                h2v1Fancy(pl, planeW[c], inWidth, out, c);
+                continue;
+            }
+            if (sx == 2 && sy == 2 && inWidth > 1) {
+                h2v2Fancy(pl, planeW[c], inWidth, inHeight, out, c);
                 continue;
             }
             for (int y = 0; y < height; y++) {
@@ -327,6 +334,35 @@ final class JpegDecoder {
                 }
                 out[(y * width + x) * ncomp + c] = val;
             }
+        }
+    }
+
+    /**
+     * libjpeg's h2v2 "fancy" upsampling (jdsample.c): triangular in both directions, the
+     * nearer row weighted 3, edges replicated, with libjpeg's alternating rounding (+8 / +7).
+     */
+    private void h2v2Fancy(int[] pl, int stride, int inWidth, int inHeight, int[] out, int c) {
+        int[] row = new int[2 * inWidth];
+        for (int y = 0; y < height; y++) {
+            int in = y >> 1;
+            int other = (y & 1) == 0 ? Math.max(in - 1, 0) : Math.min(in + 1, inHeight - 1);
+            int r0 = in * stride, r1 = other * stride;
+            int thiscolsum = pl[r0] * 3 + pl[r1];
+            int nextcolsum = pl[r0 + 1] * 3 + pl[r1 + 1];
+            row[0] = (thiscolsum * 4 + 8) >> 4;
+            row[1] = (thiscolsum * 3 + nextcolsum + 7) >> 4;
+            int lastcolsum = thiscolsum;
+            thiscolsum = nextcolsum;
+            for (int col = 2; col < inWidth; col++) {
+                nextcolsum = pl[r0 + col] * 3 + pl[r1 + col];
+                row[2 * col - 2] = (thiscolsum * 3 + lastcolsum + 8) >> 4;
+                row[2 * col - 1] = (thiscolsum * 3 + nextcolsum + 7) >> 4;
+                lastcolsum = thiscolsum;
+                thiscolsum = nextcolsum;
+            }
+            row[2 * inWidth - 2] = (thiscolsum * 3 + lastcolsum + 8) >> 4;
+            row[2 * inWidth - 1] = (thiscolsum * 4 + 7) >> 4;
+            for (int x = 0; x < width; x++) out[(y * width + x) * ncomp + c] = row[x];
         }
     }
 

@@ -1,0 +1,50 @@
+package io.pxrcad.dicom;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** pxrcad's JPEG decoder agrees exactly with the ImageIO plug-ins (TwelveMonkeys / JDK IJG) where both decode. */
+class JpegDecoderTest {
+    @Test
+    void agreesWithTwelveMonkeysOnEveryLosslessAndEightBitFile() throws IOException {
+        List<String> files = List.of("dicom/xray/RG2_JPLL.dcm", "dicom/syntax/JPEG-LL.dcm",
+                "dicom/syntax/JPGLosslessP14SV1_1s_1f_8b.dcm", "dicom/syntax/JPEGLossless_1s_1f_u_16_12.dcm",
+                "dicom/syntax/JPEGBaseline_1s_1f_u_08_08.dcm", "dicom/syntax/SC_rgb_dcmtk_+eb+cy+np.dcm",
+                "dicom/malformed/bad_sequence.dcm", "dicom/malformed/GH1339.dcm");
+        for (String rel : files) {
+            DicomFile f = DicomFile.read(TestData.file(rel));
+            ImagePixelModule px = f.pixelModule();
+            byte[] jpeg = EncapsulatedFrames.frame(f.dataset().get(Tags.PIXEL_DATA).fragments(), f.dataset().data, 0, 1);
+            assertThat(JpegDecoder.handles(jpeg)).as(rel).isTrue();
+            int[] ours = f.storedFrame(0);
+            int[] theirs = ImageIoFrameDecoder.viaImageIo(px, f.transferSyntax(), jpeg);
+            assertThat(theirs).as(rel).hasSameSizeAs(ours);
+            int differing = 0;
+            for (int i = 0; i < ours.length; i++) if (ours[i] != theirs[i]) differing++;
+            assertThat(differing).as("samples differing in %s", rel).isZero();
+        }
+    }
+
+    @Test
+    void twelveBitIsRefusedByImageIoButDecodedHere() throws IOException {
+        DicomFile f = DicomFile.read(TestData.file("dicom/syntax/JPGExtended.dcm"));
+        byte[] jpeg = EncapsulatedFrames.frame(f.dataset().get(Tags.PIXEL_DATA).fragments(), f.dataset().data, 0, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> ImageIoFrameDecoder.viaImageIo(f.pixelModule(), f.transferSyntax(), jpeg))
+                .isInstanceOf(InvalidDicomException.class).hasMessageContaining("precision 12");
+        assertThat(f.storedFrame(0)[420 * 256 + 140]).isEqualTo(244);
+    }
+
+    @Test
+    void corruptStreamsFailCleanly() {
+        byte[] notJpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC3, 0, 11, 8, 0, 4, 0, 4, 1, 1, 0x11, 0};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JpegDecoder.decode(notJpeg, 4, 4, 1))
+                .isInstanceOf(InvalidDicomException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JpegDecoder.decode(notJpeg, 5, 4, 1))
+                .isInstanceOf(InvalidDicomException.class).hasMessageContaining("header says");
+    }
+}
