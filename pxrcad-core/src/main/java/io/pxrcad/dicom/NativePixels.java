@@ -23,8 +23,8 @@ final class NativePixels {
                     + px.frames() + " frame(s) need " + needed + " (truncated)");
         }
         if (px.photometric().endsWith("_422")) {
-            throw new UnsupportedTransferSyntaxException("1.2.840.10008.1.2", "native " + px.photometric(),
-                    "uncompressed subsampled colour is not supported");
+            throw new io.pxrcad.UnsupportedImageException("unsupported DICOM image: uncompressed " + px.photometric()
+                    + " (subsampled colour, PS3.3 C.7.6.3.1.2)");
         }
         int start = Math.toIntExact(offset + frameBytes * frame);
         int n = px.samplesPerFrame();

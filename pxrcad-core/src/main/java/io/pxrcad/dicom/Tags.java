@@ -43,6 +43,7 @@ final class Tags {
     static final int LUT_DATA = 0x00283006;
     static final int MODALITY_LUT_SEQUENCE = 0x00283000;
     static final int VOI_LUT_SEQUENCE = 0x00283010;
+    static final int PRESENTATION_LUT_SHAPE = 0x20500020;
     static final int EXTENDED_OFFSET_TABLE = 0x7FE00001;
     static final int PIXEL_DATA = 0x7FE00010;
     static final int ITEM = 0xFFFEE000;
@@ -65,7 +66,7 @@ final class Tags {
             VR.put(t, "UI");
         }
         for (int t : new int[] {MODALITY, BODY_PART_EXAMINED, VIEW_POSITION, LATERALITY, IMAGE_LATERALITY,
-                PHOTOMETRIC_INTERPRETATION, VOI_LUT_FUNCTION}) {
+                PHOTOMETRIC_INTERPRETATION, VOI_LUT_FUNCTION, PRESENTATION_LUT_SHAPE}) {
             VR.put(t, "CS");
         }
         VR.put(NUMBER_OF_FRAMES, "IS");
