@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
                 BenchCommand.class,
                 InfoCommand.class,
                 SplitCommand.class,
+                MetricsCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;
