@@ -23,6 +23,10 @@ record ImagePixelModule(int rows, int columns, int frames, int samplesPerPixel, 
         if (samplesPerPixel != 1 && samplesPerPixel != 3) {
             throw new InvalidDicomException("expected Samples per Pixel (0028,0002) 1 or 3 but was " + samplesPerPixel);
         }
+        if (bitsAllocated == 1 || bitsAllocated == 64) {
+            throw new io.pxrcad.UnsupportedImageException("unsupported DICOM image: Bits Allocated (0028,0100) "
+                    + bitsAllocated + " (pxrcad reads 8, 16 and 32)");
+        }
         if (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
             throw new InvalidDicomException("expected Bits Allocated (0028,0100) 8, 16 or 32 but was " + bitsAllocated);
         }
