@@ -47,4 +47,50 @@ class JpegDecoderTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JpegDecoder.decode(notJpeg, 5, 4, 1))
                 .isInstanceOf(InvalidDicomException.class).hasMessageContaining("header says");
     }
+
+    /** A JPEG written by the JDK encoder with a restart interval (DRI), as raw bytes. */
+    private static byte[] jdkJpeg(java.awt.image.BufferedImage img, int restartInterval) throws IOException {
+        javax.imageio.ImageWriter w = null;
+        for (var it = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
+            var c = it.next();
+            if (c.getClass().getName().startsWith("com.sun.")) w = c;
+        }
+        assertThat(w).as("JDK JPEG writer").isNotNull();
+        var param = w.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.8f);
+        var meta = w.getDefaultImageMetadata(new javax.imageio.ImageTypeSpecifier(img), param);
+        var root = (javax.imageio.metadata.IIOMetadataNode) meta.getAsTree("javax_imageio_jpeg_image_1.0");
+        var markers = (javax.imageio.metadata.IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+        var dri = new javax.imageio.metadata.IIOMetadataNode("dri");
+        dri.setAttribute("interval", Integer.toString(restartInterval));
+        markers.insertBefore(dri, markers.getFirstChild());
+        meta.setFromTree("javax_imageio_jpeg_image_1.0", root);
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var ios = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+            w.setOutput(ios);
+            w.write(null, new javax.imageio.IIOImage(img, null, meta), param);
+        }
+        w.dispose();
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void restartIntervalsAndSubsampledColourMatchTheJdkDecoder() throws IOException {
+        java.util.Random rnd = new java.util.Random(3);
+        var img = new java.awt.image.BufferedImage(37, 29, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 29; y++) {
+            for (int x = 0; x < 37; x++) img.setRGB(x, y, (x * 7 << 16) | (y * 8 << 8) | rnd.nextInt(256));
+        }
+        byte[] jpeg = jdkJpeg(img, 2);
+        assertThat(jpeg).as("has a DRI marker").containsSubsequence((byte) 0xFF, (byte) 0xDD);
+        int[] ours = JpegDecoder.decode(jpeg, 37, 29, 3);
+        var reader = javax.imageio.ImageIO.getImageReadersByFormatName("jpeg").next();
+        reader.setInput(javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(jpeg)));
+        var raster = reader.readRaster(0, null); // raw YCbCr, as ours
+        int[] theirs = raster.getPixels(0, 0, 37, 29, (int[]) null);
+        int differing = 0;
+        for (int i = 0; i < ours.length; i++) if (ours[i] != theirs[i]) differing++;
+        assertThat(differing).isZero();
+    }
 }
