@@ -47,7 +47,7 @@ final class FracturePlacer {
                 dx = 0.3 * ex / len; dy = 0.8;
             }
             case ILIAC_WING -> {
-                cx = g * (92 + 26 * u[0]); cy = -108 + 22 * u[1];
+                cx = g * (88 + 24 * u[0]); cy = -108 + 22 * u[1];
                 double a = Math.PI / 2 + g * Math.toRadians(40 * (u[2] - 0.3));
                 tx = Math.cos(a); ty = Math.sin(a);
                 half = 20 + 12 * u[3];
