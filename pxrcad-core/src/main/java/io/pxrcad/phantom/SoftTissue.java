@@ -13,7 +13,7 @@ final class SoftTissue {
     static void paint(Raster r, float[] soft, double habitus, SplittableRandom image, float[] texture) {
         Layer layer = r.layer();
         double hb = habitus;
-        r.ellipsoid(0, -70, 0, 195 * hb, 250, 90 * hb, 0, 0, 1, 1);
+        r.ellipsoid(0, -110, 0, 195 * hb, 400, 90 * hb, 0, 0, 1, 1);
         for (int g = -1; g <= 1; g += 2) {
             r.ellipsoid(g * 75 * hb, 40, 0, 95 * hb, 80, 80 * hb, 0, 0, 1, 1);
             r.tube(new double[] {g * 88 * hb, g * 92 * hb}, new double[] {50, 320}, 0,
