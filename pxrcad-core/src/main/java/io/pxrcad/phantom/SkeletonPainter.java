@@ -61,8 +61,9 @@ final class SkeletonPainter {
         double g = Skeleton.sign(s), hx = sk.hx[s], hy = sk.hy[s], hr = sk.headR[s], f = sk.iliacFlare;
         sideSign = g;
         // ilium: wing plate with a dense crest, a thin central fossa and a thick body above the acetabulum
-        double[] u = {40, 52, 72, 96, 118 * f, 136 * f, 145 * f, 140 * f, 131 * f, 124 * f, 122, 117, hx + hr + 2, hx + 14, hx - 4, 70, 66, 58, 48, 40, 38};
-        double[] y = {-108, -128, -142, -147, -142, -127, -106, -88, -72, -62, -50, -34, hy - 14, hy - 24, hy - 22, -16, -34, -52, -68, -84, -98};
+        // crest, lateral border (ASIS, AIIS), acetabular margin over the upper femoral head, pelvic brim, sacro-iliac joint
+        double[] u = {40, 52, 72, 96, 118 * f, 136 * f, 145 * f, 140 * f, 131 * f, 124 * f, 122, 117, hx + hr + 3, hx + hr * 0.7, hx + 2, hx - hr * 0.8, 68, 66, 58, 48, 40, 38};
+        double[] y = {-108, -128, -142, -147, -142, -127, -106, -88, -72, -62, -50, -34, hy - 10, hy + 4, hy + 10, hy + 6, -8, -34, -52, -68, -84, -98};
         double[][] wing = chaikin(mirror(u, g), y, 2);
         r.plate(wing[0], wing[1], -20, 12, 9, 15, 2.0);
         r.hole(g * 100 * f, -100, -20, 36, 30, 0.3);
@@ -107,6 +108,9 @@ final class SkeletonPainter {
         for (int i = 0; i < fy.length; i++) {
             for (int g = -1; g <= 1; g += 2) {
                 r.hole(g * fx[i] * w, fy[i], -60, fr[i], fr[i] * 0.9, 0.55);
+                // sacral arcuate line: the dense roof of each anterior foramen
+                r.tube(arc(fx[i] * w, fy[i], fr[i] + 1.5, 20, 160, 6, g), arcY(fy[i], fr[i] + 1.5, 20, 160, 6), -60,
+                        flat(6, 1.0), 0.01, 1.3, 1.3, NO_CANAL);
             }
         }
     }
