@@ -28,7 +28,7 @@ final class BenchSynthCommand implements Callable<Integer> {
 
     @Option(names = "--sizes", split = ",", defaultValue = "512,961", description = "Image sizes (default ${DEFAULT-VALUE}).")
     int[] sizes;
-    @Option(names = "--images", defaultValue = "40", description = "Images per run at 512 px, scaled by area for other sizes (default ${DEFAULT-VALUE}).")
+    @Option(names = "--images", defaultValue = "80", description = "Images per run at 512 px, scaled by area for other sizes (default ${DEFAULT-VALUE}).")
     int images;
     @Option(names = "--runs", defaultValue = "5", description = "Timed runs; the median is reported (default ${DEFAULT-VALUE}).")
     int runs;

@@ -17,12 +17,14 @@ final class Blur {
                 v[row + x] = s;
             }
         }
-        for (int x = 0; x < w; x++) {
-            for (int y = -r; y < h + r; y++) line[y + r] = v[Math.max(0, Math.min(h - 1, y)) * w + x];
-            for (int y = 0; y < h; y++) {
-                float s = 0;
-                for (int j = 0; j < k.length; j++) s += k[j] * line[y + j];
-                v[y * w + x] = s;
+        float[] src = v.clone();
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            java.util.Arrays.fill(v, row, row + w, 0f);
+            for (int j = 0; j < k.length; j++) {
+                int from = Math.max(0, Math.min(h - 1, y + j - r)) * w;
+                float kj = k[j];
+                for (int x = 0; x < w; x++) v[row + x] += kj * src[from + x];
             }
         }
     }

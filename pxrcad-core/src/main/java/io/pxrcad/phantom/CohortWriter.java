@@ -2,6 +2,7 @@ package io.pxrcad.phantom;
 
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.data.ManifestWriter;
+import io.pxrcad.image.PngWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,6 @@ public final class CohortWriter {
         if (count < 1) throw new IllegalArgumentException("count must be >= 1 but was " + count);
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
         PhantomGenerator gen = new PhantomGenerator(config);
-        Path images = dir.resolve("images");
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "phantom-writer");
@@ -49,7 +49,7 @@ public final class CohortWriter {
                 futures.add(pool.submit(() -> {
                     Phantom p = gen.render(c);
                     String name = String.format("images/%06d.png", c);
-                    Png16.write(dir.resolve(name), p.image());
+                    PngWriter.write16(dir.resolve(name), p.image());
                     progress.accept(done.incrementAndGet());
                     return new ManifestEntry(name, p.patient(), p.label(), p.type(), p.boxes(), Optional.empty());
                 }));

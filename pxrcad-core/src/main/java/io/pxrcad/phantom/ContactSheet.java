@@ -90,7 +90,14 @@ public final class ContactSheet {
         StringBuilder sb = new StringBuilder();
         for (FractureSite s : p.sites()) {
             if (sb.length() > 0) sb.append('+');
-            sb.append(s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            sb.append(switch (s) {
+                case FEMORAL_NECK -> "neck";
+                case INTERTROCHANTERIC -> "intertroch.";
+                case PUBIC_RAMUS -> "ramus";
+                case ILIAC_WING -> "iliac wing";
+                case ACETABULUM -> "acetabulum";
+                case SACRUM -> "sacrum";
+            });
         }
         return sb.toString();
     }

@@ -27,7 +27,7 @@ final class Detector {
         gamma = 0.8 + 0.45 * rnd.nextDouble();
         offset = 0.02 + 0.06 * rnd.nextDouble();
         noise = 0.006 + 0.016 * rnd.nextDouble();
-        blur = rnd.nextInt(MAX_BLUR + 1);
+        blur = 1 + rnd.nextInt(MAX_BLUR);
         boolean collimated = rnd.nextDouble() < 0.5;
         for (int i = 0; i < 4; i++) collimation[i] = collimated && rnd.nextDouble() < 0.6 ? 0.01 + 0.04 * rnd.nextDouble() : 0;
         right = rnd.nextDouble() < 0.5;

@@ -18,7 +18,7 @@ final class FracturePlacer {
             case FEMORAL_NECK -> {
                 double[] h = sk.head(s), d = sk.neckDir(s);
                 double len = sk.neckLen[s] * sk.foreshorten[s];
-                double at = sk.headR[s] * 0.7 + (len * 0.85 - sk.headR[s] * 0.7) * u[0];
+                double at = sk.headR[s] * 0.75 + (len * 0.7 - sk.headR[s] * 0.75) * u[0]; // subcapital .. basicervical
                 cx = h[0] + d[0] * at; cy = h[1] + d[1] * at;
                 double a = Math.atan2(d[1], d[0]) + Math.PI / 2 + Math.toRadians(30 * (u[1] - 0.5));
                 tx = Math.cos(a); ty = Math.sin(a);
@@ -47,7 +47,7 @@ final class FracturePlacer {
                 dx = 0.3 * ex / len; dy = 0.8;
             }
             case ILIAC_WING -> {
-                cx = g * (92 + 26 * u[0]); cy = -108 + 22 * u[1];
+                cx = g * (88 + 24 * u[0]); cy = -108 + 22 * u[1];
                 double a = Math.PI / 2 + g * Math.toRadians(40 * (u[2] - 0.3));
                 tx = Math.cos(a); ty = Math.sin(a);
                 half = 20 + 12 * u[3];
@@ -82,7 +82,8 @@ final class FracturePlacer {
         double[] t = pose.direction(tx, ty);
         double[] d = pose.direction(dx, dy);
         double disp = ease * ease * (1.5 + 5 * u[4]) * px;
-        double gap = (0.5 + 1.6 * ease * (0.6 + 0.4 * u[5])) * px;
+        // at least 0.7 px wide so that small images still sample the break line
+        double gap = Math.max(0.7, (0.5 + 1.6 * ease * (0.6 + 0.4 * u[5])) * px);
         double depth = 0.25 + 0.6 * ease;
         double angle = Math.toRadians(ease * (2 + 8 * u[6])) * (u[7] < 0.5 ? -1 : 1);
         boolean impacted = f.site().type() == io.pxrcad.FractureType.HIP && u[5] > 0.5 || f.site() == FractureSite.ACETABULUM;

@@ -54,7 +54,7 @@ final class Mimics {
         for (int i = 0; i < pockets; i++) {
             double g = rnd.nextDouble() < 0.5 ? -1 : 1;
             double x = g * (40 + 70 * rnd.nextDouble()), y = -120 + 70 * rnd.nextDouble();
-            r.ellipsoid(x, y, 0, 8 + 14 * rnd.nextDouble(), 6 + 8 * rnd.nextDouble(), 30 + 20 * rnd.nextDouble(),
+            r.ellipsoid(x, y, 0, 6 + 10 * rnd.nextDouble(), 4 + 6 * rnd.nextDouble(), 12 + 14 * rnd.nextDouble(),
                     rnd.nextDouble() * Math.PI, 0, 1, 1);
         }
         r.layer().flushInto(soft, -1f);

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  */
 public final class PhantomGenerator {
     /** Canonical field of view in millimetres across the image at body size 1. */
-    private static final double FIELD_MM = 400;
+    private static final double FIELD_MM = 380;
 
     private final PhantomConfig config;
     private final CohortPlan plan;

@@ -47,12 +47,25 @@ final class Raster {
         double cortexPx = cortex * s;
         float[] v = layer.v;
         int w = layer.width;
+        int[] near = new int[n];
         for (int y = ya; y < yb; y++) {
             double fy = y + 0.5;
-            for (int x = xa; x < xb; x++) {
+            int nn = 0;
+            double rowX0 = Double.MAX_VALUE, rowX1 = -Double.MAX_VALUE;
+            for (int k = 0; k + 1 < n; k++) {
+                double reach = Math.max(pr[k], pr[k + 1]);
+                if (fy < Math.min(py[k], py[k + 1]) - reach || fy > Math.max(py[k], py[k + 1]) + reach) continue;
+                near[nn++] = k;
+                rowX0 = Math.min(rowX0, Math.min(px[k], px[k + 1]) - reach);
+                rowX1 = Math.max(rowX1, Math.max(px[k], px[k + 1]) + reach);
+            }
+            if (nn == 0) continue;
+            int xFrom = Math.max(xa, clampX(rowX0)), xTo = Math.min(xb, clampX(rowX1 + 2));
+            for (int x = xFrom; x < xTo; x++) {
                 double fx = x + 0.5;
                 double bestQ = 1, bestD = 0, bestR = 0, bestC = 0;
-                for (int k = 0; k + 1 < n; k++) {
+                for (int m = 0; m < nn; m++) {
+                    int k = near[m];
                     double ex = px[k + 1] - px[k], ey = py[k + 1] - py[k];
                     double len2 = ex * ex + ey * ey;
                     double t = len2 == 0 ? 0 : ((fx - px[k]) * ex + (fy - py[k]) * ey) / len2;
@@ -144,7 +157,12 @@ final class Raster {
                 if ((by > fy) != (ay > fy)) crossings[nc++] = px[j] + (fy - ay) * (px[k] - px[j]) / (by - ay);
                 if (fy >= Math.min(ay, by) - reach && fy <= Math.max(ay, by) + reach) near[nn++] = j;
             }
-            java.util.Arrays.sort(crossings, 0, nc);
+            for (int c = 1; c < nc; c++) { // insertion sort: a row crosses few edges
+                double key = crossings[c];
+                int j = c - 1;
+                while (j >= 0 && crossings[j] > key) { crossings[j + 1] = crossings[j]; j--; }
+                crossings[j + 1] = key;
+            }
             for (int c = 0; c + 1 < nc; c += 2) {
                 int from = Math.max(xa, (int) Math.ceil(crossings[c] - 0.5)), to = Math.min(xb, (int) Math.ceil(crossings[c + 1] - 0.5));
                 for (int x = from; x < to; x++) {

@@ -74,12 +74,12 @@ final class Skeleton {
     /** Superior pubic ramus from the acetabulum to the pubic body. */
     double[][] superiorRamus(int s) {
         double g = sign(s);
-        return new double[][] {{g * (hx[s] - 30), g * 54, g * 32, g * 13}, {hy[s] + 8, hy[s] + 18, hy[s] + 25, hy[s] + 29}};
+        return new double[][] {{g * (hx[s] - 30), g * 60, g * 44, g * 28, g * 14}, {hy[s] + 6, hy[s] + 17, hy[s] + 22, hy[s] + 26, hy[s] + 30}};
     }
 
     /** Inferior (ischio-)pubic ramus from the ischial tuberosity to the pubic body. */
     double[][] inferiorRamus(int s) {
         double g = sign(s);
-        return new double[][] {{g * (hx[s] - 22), g * 56, g * 32, g * 13}, {hy[s] + 80, hy[s] + 82, hy[s] + 76, hy[s] + 64}};
+        return new double[][] {{g * (hx[s] - 26), g * 56, g * 40, g * 26, g * 14}, {hy[s] + 83, hy[s] + 86, hy[s] + 82, hy[s] + 74, hy[s] + 64}};
     }
 }

@@ -54,18 +54,19 @@ final class SkeletonPainter {
         r.ellipsoid(lt[0] + g * (1 - vis) * 6, lt[1], 0, 7 * vis + 2, 10, 8, -g * 0.5, 1.5 * c, 1.4, 0.5);
         double topX = n[0] - g * 2, topY = n[1] + 10;
         r.tube(new double[] {topX, topX - g * 7, g * (sk.hx[s] + 22)}, new double[] {topY, topY + 60, 300}, 0,
-                new double[] {16, 14, 13}, 5.0 * c, 1.35, 0.4, new double[] {0, 5.5, 7});
+                new double[] {16, 14, 13}, 5.0 * c, 1.22, 0.4, new double[] {0, 5.5, 7});
     }
 
     private void hipBone(int s) {
         double g = Skeleton.sign(s), hx = sk.hx[s], hy = sk.hy[s], hr = sk.headR[s], f = sk.iliacFlare;
         sideSign = g;
         // ilium: wing plate with a dense crest, a thin central fossa and a thick body above the acetabulum
-        double[] u = {40, 52, 72, 96, 118 * f, 136 * f, 146 * f, 145 * f, 137 * f, 134 * f, 128, hx + hr + 2, hx + 14, hx - 4, 70, 66, 58, 48, 40, 38};
-        double[] y = {-108, -128, -142, -147, -142, -127, -106, -90, -78, -66, -48, hy - 14, hy - 24, hy - 22, -16, -34, -52, -68, -84, -98};
+        // crest, lateral border (ASIS, AIIS), acetabular margin over the upper femoral head, pelvic brim, sacro-iliac joint
+        double[] u = {40, 52, 72, 96, 118 * f, 136 * f, 145 * f, 140 * f, 131 * f, 124 * f, 122, 117, hx + hr + 3, hx + hr * 0.7, hx + 2, hx - hr * 0.8, 68, 66, 58, 48, 40, 38};
+        double[] y = {-108, -128, -142, -147, -142, -127, -106, -88, -72, -62, -50, -34, hy - 10, hy + 4, hy + 10, hy + 6, -8, -34, -52, -68, -84, -98};
         double[][] wing = chaikin(mirror(u, g), y, 2);
-        r.plate(wing[0], wing[1], -20, 14, 9, 16, 2.0);
-        r.hole(g * 98 * f, -92, -20, 30, 26, 0.35);
+        r.plate(wing[0], wing[1], -20, 12, 9, 15, 2.0);
+        r.hole(g * 100 * f, -100, -20, 36, 30, 0.3);
         r.tube(new double[] {g * 46, g * 72, g * (hx - 2)}, new double[] {-80, -48, hy - 24}, -20,
                 new double[] {14, 18, 19}, 2.0, 0.45, 0.3, NO_CANAL);
         // pelvic brim (iliopectineal line), ilioischial line, acetabular roof (sourcil), walls, teardrop
@@ -80,12 +81,12 @@ final class SkeletonPainter {
         r.tube(mirror(new double[] {69, 65, 66, 71}), new double[] {-2, 10, 18, 19}, -5, flat(4, 1.5), 0.01, 1.3, 1.3, NO_CANAL);
         r.ellipsoid(g * (hx - 6), hy + 2, -5, hr + 9, hr + 11, 4, 0, 0.8, 1.0, 0.7);
         // ischium and tuberosity, pubic rami and body (they enclose the obturator foramen)
-        r.tube(mirror(new double[] {hx - 5, hx - 11, hx - 16}), new double[] {hy + 24, hy + 48, hy + 72}, -10,
+        r.tube(mirror(new double[] {hx - 6, hx - 12, hx - 18}), new double[] {hy + 24, hy + 46, hy + 66}, -10,
                 new double[] {14, 11, 12}, 2.0, 1.45, 0.6, NO_CANAL, false);
-        r.ellipsoid(g * (hx - 20), hy + 79, -10, 21, 12, 12, -g * 0.3, 2.0, 1.45, 0.55);
+        r.ellipsoid(g * (hx - 22), hy + 77, -10, 19, 12, 12, -g * 0.3, 2.0, 1.45, 0.55);
         double[][] sup = sk.superiorRamus(s), inf = sk.inferiorRamus(s);
-        r.tube(sup[0], sup[1], 20, new double[] {11, 8, 7.5, 9}, 1.8, 1.5, 0.7, NO_CANAL, false);
-        r.tube(inf[0], inf[1], 20, new double[] {9, 6, 6, 7.5}, 1.6, 1.5, 0.7, NO_CANAL);
+        r.tube(sup[0], sup[1], 20, new double[] {11, 8.5, 7.5, 7.5, 9}, 1.8, 1.5, 0.7, NO_CANAL, false);
+        r.tube(inf[0], inf[1], 20, new double[] {9, 6.5, 6, 6, 7.5}, 1.6, 1.5, 0.7, NO_CANAL);
         r.tube(mirror(new double[] {11, 10.5, 11}), new double[] {hy + 24, hy + 44, hy + 64}, 25,
                 new double[] {8, 8.5, 7}, 1.8, 1.5, 0.55, NO_CANAL);
     }
@@ -99,7 +100,7 @@ final class SkeletonPainter {
         for (int i = 0; i < u.length; i++) { xs[k] = u[i] * w; ys[k++] = y[i]; }
         for (int i = u.length - 2; i >= 1; i--) { xs[k] = -u[i] * w; ys[k++] = y[i]; }
         double[][] sac = chaikin(xs, ys, 2);
-        r.plate(sac[0], sac[1], -60, 6, 6, 5, 2);
+        r.plate(sac[0], sac[1], -60, 5, 6, 3.5, 2);
         r.tube(new double[] {-30 * w, 0, 30 * w}, new double[] {-99, -103, -99}, -60, flat(3, 2.6), 0.01, 1.6, 1.6, NO_CANAL);
         r.tube(new double[] {0, 0, 0}, new double[] {-96, -40, 8}, -70, new double[] {5, 4.5, 3.5}, 1.5, 0.6, 0.6, NO_CANAL);
         r.tube(new double[] {0, 0, 0}, new double[] {18, 28, 36}, -70, new double[] {5.5, 4.5, 3}, 1.0, 1.2, 0.7, NO_CANAL);
@@ -107,6 +108,9 @@ final class SkeletonPainter {
         for (int i = 0; i < fy.length; i++) {
             for (int g = -1; g <= 1; g += 2) {
                 r.hole(g * fx[i] * w, fy[i], -60, fr[i], fr[i] * 0.9, 0.55);
+                // sacral arcuate line: the dense roof of each anterior foramen
+                r.tube(arc(fx[i] * w, fy[i], fr[i] + 1.5, 20, 160, 6, g), arcY(fy[i], fr[i] + 1.5, 20, 160, 6), -60,
+                        flat(6, 1.0), 0.01, 1.3, 1.3, NO_CANAL);
             }
         }
     }

@@ -13,7 +13,7 @@ final class SoftTissue {
     static void paint(Raster r, float[] soft, double habitus, SplittableRandom image, float[] texture) {
         Layer layer = r.layer();
         double hb = habitus;
-        r.ellipsoid(0, -70, 0, 195 * hb, 250, 90 * hb, 0, 0, 1, 1);
+        r.ellipsoid(0, -110, 0, 195 * hb, 400, 90 * hb, 0, 0, 1, 1);
         for (int g = -1; g <= 1; g += 2) {
             r.ellipsoid(g * 75 * hb, 40, 0, 95 * hb, 80, 80 * hb, 0, 0, 1, 1);
             r.tube(new double[] {g * 88 * hb, g * 92 * hb}, new double[] {50, 320}, 0,
@@ -25,14 +25,14 @@ final class SoftTissue {
     }
 
     private static void gas(Raster r, SplittableRandom rnd, float[] texture) {
-        int clusters = 2 + rnd.nextInt(5);
+        int clusters = 4 + rnd.nextInt(8);
         for (int c = 0; c < clusters; c++) {
-            double cx = -110 + 220 * rnd.nextDouble(), cy = -210 + 170 * rnd.nextDouble();
-            int bubbles = 2 + rnd.nextInt(6);
+            double cx = -120 + 240 * rnd.nextDouble(), cy = -220 + 190 * rnd.nextDouble();
+            int bubbles = 3 + rnd.nextInt(10);
             for (int b = 0; b < bubbles; b++) {
-                double bx = cx + 30 * (rnd.nextDouble() - 0.5), by = cy + 24 * (rnd.nextDouble() - 0.5);
-                double rx = 4 + 11 * rnd.nextDouble(), ry = 3 + 8 * rnd.nextDouble();
-                r.ellipsoid(bx, by, 0, rx, ry, 6 + 16 * rnd.nextDouble(), rnd.nextDouble() * Math.PI, 0, 1, 1);
+                double bx = cx + 40 * (rnd.nextDouble() - 0.5), by = cy + 30 * (rnd.nextDouble() - 0.5);
+                double rx = 3 + 9 * rnd.nextDouble(), ry = 2.5 + 6 * rnd.nextDouble();
+                r.ellipsoid(bx, by, 0, rx, ry, 8 + 18 * rnd.nextDouble(), rnd.nextDouble() * Math.PI, 0, 1, 1);
             }
         }
         if (rnd.nextDouble() < 0.6) {

@@ -1,6 +1,7 @@
 package io.pxrcad.phantom;
 
 import io.pxrcad.PixelBox;
+import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,8 @@ class CohortWriterTest {
         List<String> lines = Files.readAllLines(dir.resolve("manifest.csv"));
         assertThat(lines.get(0)).isEqualTo("image,patient,label,type,boxes");
         assertThat(lines).hasSize(13);
+        Manifest loaded = Manifest.load(dir.resolve("manifest.csv")); // validates every row, image and box
+        assertThat(loaded.entries()).isEqualTo(rows);
         PhantomGenerator gen = new PhantomGenerator(CONFIG);
         for (int i = 0; i < rows.size(); i++) {
             ManifestEntry e = rows.get(i);
