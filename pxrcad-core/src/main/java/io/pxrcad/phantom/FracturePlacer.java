@@ -81,10 +81,12 @@ final class FracturePlacer {
         double ease = 1 - difficulty, px = pose.scale;
         double[] t = pose.direction(tx, ty);
         double[] d = pose.direction(dx, dy);
-        double disp = ease * ease * (1.5 + 5 * u[4]) * px;
+        // ease^2: displacement and width grow fast towards difficulty 0, where a fracture is
+        // obvious (a displaced break with a wide lucent gap); at difficulty 1 it is a faint hairline
+        double disp = ease * ease * (2 + 8 * u[4]) * px;
         // at least 0.7 px wide so that small images still sample the break line
-        double gap = Math.max(0.7, (0.5 + 1.6 * ease * (0.6 + 0.4 * u[5])) * px);
-        double depth = 0.25 + 0.6 * ease;
+        double gap = Math.max(0.7, (0.5 + (1.2 * ease + 2.4 * ease * ease) * (0.6 + 0.4 * u[5])) * px);
+        double depth = 0.25 + 0.65 * ease;
         double angle = Math.toRadians(ease * (2 + 8 * u[6])) * (u[7] < 0.5 ? -1 : 1);
         boolean impacted = f.site().type() == io.pxrcad.FractureType.HIP && u[5] > 0.5 || f.site() == FractureSite.ACETABULUM;
         double impaction = impacted ? 0.15 + 0.45 * ease : 0;

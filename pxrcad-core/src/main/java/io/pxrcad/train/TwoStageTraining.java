@@ -5,6 +5,8 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.eval.BinaryScores;
+import io.pxrcad.eval.OperatingPoint;
 import io.pxrcad.image.AugmentConfig;
 import io.pxrcad.image.Augmenter;
 import io.pxrcad.image.PreprocessConfig;
@@ -127,8 +129,10 @@ public final class TwoStageTraining {
             }
             int[] valLabels = Stage1.labels(valSrc);
             double aucTwo = Auc.of(valChained.probability(), valLabels);
-            double suspicious = OperatingThresholds.atRecall(valChained.probability(), valLabels, 0.95);
-            double fracture = OperatingThresholds.atSpecificity(valChained.probability(), valLabels, 0.95);
+            // METHOD.md / issue: suspicious at 95% recall, fracture at 95% specificity, on validation data
+            BinaryScores valScores = BinaryScores.of(valChained.probability(), valLabels);
+            double suspicious = OperatingPoint.atRecall(valScores, 0.95).threshold();
+            double fracture = OperatingPoint.atSpecificity(valScores, 0.95).threshold();
             LOG.info("stage 2 done: validation AUC of ps1*ps2 {}; thresholds suspicious {} (95% recall), fracture {} (95% specificity)",
                     String.format("%.4f", aucTwo), suspicious, fracture);
 
@@ -170,6 +174,6 @@ public final class TwoStageTraining {
     }
 
     private static Double clamp(double t) {
-        return Double.isNaN(t) ? null : Math.max(0, Math.min(1, t));
+        return Double.isNaN(t) ? null : Double.isInfinite(t) ? Double.valueOf(1.0) : Math.max(0, Math.min(1, t));
     }
 }
