@@ -1,5 +1,8 @@
 package io.pxrcad.model;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * The preprocessing a model was trained with (METHOD.md, Input), stored in {@code model.json} so
  * that inference applies exactly the same: percentile scaling to [0,1], resize to a square of
@@ -37,4 +40,22 @@ public record Preprocessing(int imageSize, double lowPercentile, double highPerc
 
     @Override
     public float[] std() { return std.clone(); }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Preprocessing p && imageSize == p.imageSize
+                && Double.compare(lowPercentile, p.lowPercentile) == 0 && Double.compare(highPercentile, p.highPercentile) == 0
+                && Arrays.equals(mean, p.mean) && Arrays.equals(std, p.std);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(imageSize, lowPercentile, highPercentile, Arrays.hashCode(mean), Arrays.hashCode(std));
+    }
+
+    @Override
+    public String toString() {
+        return "Preprocessing[imageSize=" + imageSize + ", percentiles=" + lowPercentile + "/" + highPercentile
+                + ", mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
+    }
 }
