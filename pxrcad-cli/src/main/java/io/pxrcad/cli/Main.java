@@ -20,6 +20,9 @@ import java.nio.file.NoSuchFileException;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                InfoCommand.class,
+                SplitCommand.class,
+                MetricsCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;

@@ -28,4 +28,16 @@ public interface RadiographDecoder {
      * @throws io.pxrcad.UnsupportedImageException for an encoding this decoder cannot read
      */
     Radiograph decode(Path file) throws IOException;
+
+    /**
+     * The image size {@code {width, height}} in pixels. The default decodes the whole image;
+     * decoders that can read the size from the header override it, so that validating a large
+     * manifest stays cheap.
+     *
+     * @throws io.pxrcad.InvalidImageException for a corrupt or truncated file
+     */
+    default int[] dimensions(Path file) throws IOException {
+        Radiograph r = decode(file);
+        return new int[] {r.width(), r.height()};
+    }
 }

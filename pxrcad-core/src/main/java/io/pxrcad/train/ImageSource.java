@@ -1,0 +1,89 @@
+package io.pxrcad.train;
+
+import io.pxrcad.Radiograph;
+import io.pxrcad.data.Manifest;
+import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.image.ImageReaders;
+import io.pxrcad.image.Preprocessor;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The images of a training set as model-sized grayscale squares: decode (any format
+ * {@link ImageReaders} reads), percentile scaling to [0,1], resize to {@code S x S}.
+ *
+ * <p>Decoding a large radiograph costs far more than a training step's share of it, so
+ * results are kept, quantised to 16 bits ({@code 2*S*S} bytes each), while the cache stays
+ * under its byte budget; beyond the budget images are decoded again each time, so memory stays
+ * bounded whatever the data set's size. Thread-safe: called from {@link Prefetcher} workers.
+ */
+public final class ImageSource {
+    private final Manifest manifest;
+    private final List<ManifestEntry> entries;
+    private final Preprocessor preprocessor;
+    private final int size;
+    private final AtomicReferenceArray<short[]> cache;
+    private final AtomicLong cachedBytes = new AtomicLong();
+    private final long budgetBytes;
+
+    public ImageSource(Manifest manifest, List<ManifestEntry> entries, Preprocessor preprocessor, long budgetBytes) {
+        this.manifest = manifest;
+        this.entries = List.copyOf(entries);
+        this.preprocessor = preprocessor;
+        this.size = preprocessor.config().imageSize();
+        this.cache = new AtomicReferenceArray<>(this.entries.size());
+        this.budgetBytes = budgetBytes;
+    }
+
+    public int size() { return entries.size(); }
+
+    public int imageSize() { return size; }
+
+    public ManifestEntry entry(int i) { return entries.get(i); }
+
+    public List<ManifestEntry> entries() { return entries; }
+
+    /** Image {@code i} as {@code S*S} floats in [0,1], row-major (a fresh array). */
+    public float[] gray(int i) throws IOException {
+        short[] q = cache.get(i);
+        if (q != null) {
+            return dequantise(q);
+        }
+        Radiograph r = ImageReaders.read(manifest.resolve(entries.get(i)));
+        float[] g = Preprocessor.resize(preprocessor.scaleToUnit(r), r.width(), r.height(), size, size);
+        long bytes = 2L * g.length;
+        if (cachedBytes.addAndGet(bytes) <= budgetBytes) {
+            if (!cache.compareAndSet(i, null, quantise(g))) {
+                cachedBytes.addAndGet(-bytes);
+            }
+            // the cached (quantised) version is what later epochs see, so return it now too
+            return dequantise(cache.get(i));
+        }
+        cachedBytes.addAndGet(-bytes);
+        return g;
+    }
+
+    /** Original {@code {width, height}} of image {@code i} (header only where the decoder can). */
+    public int[] originalSize(int i) throws IOException {
+        return ImageReaders.dimensions(manifest.resolve(entries.get(i)));
+    }
+
+    private static short[] quantise(float[] g) {
+        short[] q = new short[g.length];
+        for (int k = 0; k < g.length; k++) {
+            q[k] = (short) Math.round(Math.min(1f, Math.max(0f, g[k])) * 65535f);
+        }
+        return q;
+    }
+
+    private static float[] dequantise(short[] q) {
+        float[] g = new float[q.length];
+        for (int k = 0; k < q.length; k++) {
+            g[k] = (q[k] & 0xFFFF) / 65535f;
+        }
+        return g;
+    }
+}

@@ -1,0 +1,121 @@
+package io.pxrcad.train;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Must be closed. Reports the progress of one loop (the batches of an epoch): on a terminal a
+ * {@code progressbar} bar with count, rate and ETA; otherwise (logs, CI, redirected output) one
+ * SLF4J INFO line every {@code logEvery} steps and at the last step, e.g.
+ * {@code stage 1 epoch 3/100: 40/125 (32%), 2.10 it/s, ETA 0:40, loss 0.5312}, and a summary
+ * line on close.
+ */
+public final class Progress implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
+
+    private final String task;
+    private final long total;
+    private final int logEvery;
+    private final ProgressBar bar;
+    private final Consumer<String> lines;
+    private final LongSupplier nanoTime;
+    private final long startNanos;
+    private long done;
+    private String message = "";
+    private boolean closed;
+
+    /**
+     * A bar when {@code System.console() != null}, else log lines.
+     *
+     * @param task what is being counted, e.g. {@code "stage 1 epoch 3/100"}
+     * @param total the number of steps (>= 0)
+     * @param logEvery without a console, log every this many steps (>= 1)
+     */
+    public static Progress start(String task, long total, int logEvery) {
+        return new Progress(task, total, logEvery, System.console() != null, LOG::info, System::nanoTime);
+    }
+
+    /** With {@code console} false, lines go to {@code lines}, timed by {@code nanoTime} (tests). */
+    Progress(String task, long total, int logEvery, boolean console, Consumer<String> lines, LongSupplier nanoTime) {
+        if (total < 0 || logEvery < 1) {
+            throw new IllegalArgumentException("expected total >= 0 and logEvery >= 1 but got " + total + ", " + logEvery);
+        }
+        this.task = task;
+        this.total = total;
+        this.logEvery = logEvery;
+        this.lines = lines;
+        this.nanoTime = nanoTime;
+        this.startNanos = nanoTime.getAsLong();
+        this.bar = console
+                ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                        .showSpeed().setUnit(" it", 1).build()
+                : null;
+    }
+
+    /** One step done; {@code message} (e.g. {@code "loss 0.5312"}) is shown beside the count. */
+    public void step(String message) {
+        if (closed) {
+            throw new IllegalStateException("progress of '" + task + "' is closed");
+        }
+        done++;
+        this.message = message == null ? "" : message;
+        if (bar != null) {
+            bar.setExtraMessage(this.message);
+            bar.stepTo(done);
+        } else if (done % logEvery == 0 || done == total) {
+            lines.accept(line());
+        }
+    }
+
+    /** Steps done so far. */
+    public long done() { return done; }
+
+    String line() {
+        double seconds = elapsedSeconds();
+        double rate = seconds > 0 ? done / seconds : Double.NaN;
+        StringBuilder sb = new StringBuilder(task).append(": ").append(done).append('/').append(total);
+        if (total > 0) {
+            sb.append(String.format(Locale.ROOT, " (%d%%)", 100 * done / total));
+        }
+        sb.append(String.format(Locale.ROOT, ", %.2f it/s", rate));
+        if (rate > 0 && done < total) {
+            sb.append(", ETA ").append(clock((total - done) / rate));
+        }
+        if (!message.isEmpty()) {
+            sb.append(", ").append(message);
+        }
+        return sb.toString();
+    }
+
+    private double elapsedSeconds() {
+        return (nanoTime.getAsLong() - startNanos) / 1e9;
+    }
+
+    /** {@code h:mm:ss} or {@code m:ss}. */
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (bar != null) {
+            bar.close();
+        } else {
+            lines.accept(String.format(Locale.ROOT, "%s: done %d/%d in %s%s", task, done, total,
+                    clock(elapsedSeconds()), message.isEmpty() ? "" : ", " + message));
+        }
+    }
+}

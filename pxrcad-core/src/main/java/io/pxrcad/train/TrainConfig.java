@@ -1,0 +1,100 @@
+package io.pxrcad.train;
+
+/**
+ * The training hyper-parameters of both stages (METHOD.md "Training schedule", "ROI mining");
+ * defaults are the paper's ({@link #defaults()}). Validated on construction; variants via
+ * {@code withX}. Loaded from YAML or JSON by {@link TrainConfigFile} ({@code --config run.yaml}),
+ * where any key left out keeps its default.
+ *
+ * @param epochs epochs per stage (100)
+ * @param batchSize images (stage 1) or ROIs (stage 2) per batch (8)
+ * @param learningRate initial Adam learning rate (1e-5)
+ * @param patience epochs without validation-loss improvement tolerated before the learning rate drops (5);
+ *     see {@link PlateauScheduler}
+ * @param lrFactor factor applied to the learning rate on a plateau, in (0,1) (0.1)
+ * @param seed run seed; every random choice derives from it via {@link Seeds}
+ * @param numWorkers background threads decoding and augmenting (see {@link Prefetcher}) (2)
+ * @param prefetchBatches batches prepared ahead of the network at most, bounding memory (4)
+ * @param augment random affine and brightness/contrast augmentation of training images (true)
+ * @param imageSize side of the square model input in pixels (961)
+ * @param roiInput side in pixels the stage-2 ROI is resized to (256)
+ * @param lseR sharpness r of the log-sum-exp pooling of stage 1 (10)
+ * @param roisPerImage K, the most ROIs drawn per training image each stage-2 epoch (5)
+ * @param miningSensitivity share of positive training images with {@code ps1 > p_hat} (0.99)
+ * @param typeLoss train the stage-2 fracture-type output (masked to positive ROIs) (true)
+ * @param logEveryBatches without a console, log one progress line every this many batches (10)
+ */
+public record TrainConfig(
+        int epochs,
+        int batchSize,
+        double learningRate,
+        int patience,
+        double lrFactor,
+        long seed,
+        int numWorkers,
+        int prefetchBatches,
+        boolean augment,
+        int imageSize,
+        int roiInput,
+        double lseR,
+        int roisPerImage,
+        double miningSensitivity,
+        boolean typeLoss,
+        int logEveryBatches) {
+
+    public TrainConfig {
+        positive("epochs", epochs);
+        positive("batchSize", batchSize);
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be > 0 but was " + learningRate);
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("patience must be >= 0 but was " + patience);
+        }
+        if (!(lrFactor > 0 && lrFactor < 1)) {
+            throw new IllegalArgumentException("lrFactor must be in (0,1) but was " + lrFactor);
+        }
+        if (numWorkers < 0) {
+            throw new IllegalArgumentException("numWorkers must be >= 0 but was " + numWorkers);
+        }
+        positive("prefetchBatches", prefetchBatches);
+        positive("imageSize", imageSize);
+        positive("roiInput", roiInput);
+        if (!(lseR > 0) || Double.isInfinite(lseR)) {
+            throw new IllegalArgumentException("lseR must be > 0 but was " + lseR);
+        }
+        positive("roisPerImage", roisPerImage);
+        if (!(miningSensitivity > 0 && miningSensitivity <= 1)) {
+            throw new IllegalArgumentException("miningSensitivity must be in (0,1] but was " + miningSensitivity);
+        }
+        positive("logEveryBatches", logEveryBatches);
+    }
+
+    private static void positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be > 0 but was " + value);
+        }
+    }
+
+    /** The paper's settings (METHOD.md), seed 0. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(100, 8, 1e-5, 5, 0.1, 0L, 2, 4, true, 961, 256, 10.0, 5, 0.99, true, 10);
+    }
+
+    public TrainConfig withEpochs(int v) { return new TrainConfig(v, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withBatchSize(int v) { return new TrainConfig(epochs, v, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withLearningRate(double v) { return new TrainConfig(epochs, batchSize, v, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withPatience(int v) { return new TrainConfig(epochs, batchSize, learningRate, v, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withLrFactor(double v) { return new TrainConfig(epochs, batchSize, learningRate, patience, v, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withSeed(long v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, v, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withNumWorkers(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, v, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withPrefetchBatches(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, v, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withAugment(boolean v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, v, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withImageSize(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, v, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withRoiInput(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, v, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withLseR(double v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, v, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withRoisPerImage(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, v, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withMiningSensitivity(double v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, v, typeLoss, logEveryBatches); }
+    public TrainConfig withTypeLoss(boolean v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, v, logEveryBatches); }
+    public TrainConfig withLogEveryBatches(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, v); }
+}

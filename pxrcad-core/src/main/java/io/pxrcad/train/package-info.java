@@ -1,0 +1,36 @@
+/**
+ * Training of both stages (METHOD.md "Training schedule"): the network-independent parts.
+ *
+ * <ul>
+ *   <li>{@link io.pxrcad.train.TrainConfig} (+ {@link io.pxrcad.train.TrainConfigFile} for
+ *       {@code --config run.yaml}): the hyper-parameters, paper defaults.</li>
+ *   <li>{@link io.pxrcad.train.Seeds}: every random choice derives from (seed, stage, epoch,
+ *       index), so results do not depend on threads and a resumed run equals an uninterrupted one.</li>
+ *   <li>{@link io.pxrcad.train.Prefetcher}: decoding and augmentation on background threads,
+ *       in order, bounded.</li>
+ *   <li>{@link io.pxrcad.train.PlateauScheduler} (learning rate / 10 on a validation-loss plateau,
+ *       PyTorch {@code ReduceLROnPlateau} semantics) and {@link io.pxrcad.train.BestCheckpoint}
+ *       (best validation AUC, ties keep the earlier epoch).</li>
+ *   <li>{@link io.pxrcad.train.TrainingState}, {@link io.pxrcad.train.CheckpointStore}: what a
+ *       checkpoint holds and how it is written so that a SIGKILL never leaves a broken one
+ *       ({@code RUN/checkpoints/stage<n>/{last,best}/}).</li>
+ *   <li>{@link io.pxrcad.train.MetricsLog}: {@code RUN/metrics.jsonl}, one line per epoch;
+ *       {@link io.pxrcad.train.Progress}: bar or log lines.</li>
+ * </ul>
+ *
+ * <p>The epoch loop a trainer builds from them (per stage):
+ * <pre>
+ * state = store.find(stage, LAST).map(Checkpoint::state)            // --resume
+ *               .orElse(TrainingState.start(stage, config, pHat));
+ * metrics.truncateAfter(stage, state.epochsCompleted());
+ * for (epoch = state.epochsCompleted() + 1; epoch &lt;= config.epochs(); epoch++) {
+ *     order = Seeds.permutation(n, Seeds.random(seed, stage, epoch));
+ *     try (Prefetcher batches = ..., Progress p = Progress.start(...)) { train; p.step("loss ..."); }
+ *     validate -> valLoss, valAuc; lr = scheduler.step(valLoss); best = best.offer(epoch, valAuc);
+ *     store.commit(new state, LAST, weights + optimizer); if improved: store.copy(stage, LAST, BEST);
+ *     metrics.append(...);
+ * }
+ * </pre>
+ * Epochs are numbered from 1. Networks, losses and the optimizer live in the trainers, not here.
+ */
+package io.pxrcad.train;

@@ -1,0 +1,82 @@
+package io.pxrcad.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainConfigTest {
+
+    @Test
+    void defaultsAreThePapers() {
+        TrainConfig c = TrainConfig.defaults();
+        assertThat(c.epochs()).isEqualTo(100);
+        assertThat(c.batchSize()).isEqualTo(8);
+        assertThat(c.learningRate()).isEqualTo(1e-5);
+        assertThat(c.patience()).isEqualTo(5);
+        assertThat(c.lrFactor()).isEqualTo(0.1);
+        assertThat(c.imageSize()).isEqualTo(961);
+        assertThat(c.roisPerImage()).isEqualTo(5);
+        assertThat(c.miningSensitivity()).isEqualTo(0.99);
+        assertThat(c.lseR()).isEqualTo(10.0);
+    }
+
+    @Test
+    void withVariantsChangeOneField() {
+        TrainConfig c = TrainConfig.defaults().withEpochs(3).withSeed(9).withAugment(false).withNumWorkers(0);
+        assertThat(c).isEqualTo(new TrainConfig(3, 8, 1e-5, 5, 0.1, 9, 0, 4, false, 961, 256, 10.0, 5, 0.99, true, 10));
+        assertThat(TrainConfig.defaults().withLogEveryBatches(3).logEveryBatches()).isEqualTo(3);
+        assertThat(TrainConfig.defaults().withRoiInput(64).roiInput()).isEqualTo(64);
+    }
+
+    @Test
+    void validatesWithNameAndValue() {
+        assertThatThrownBy(() -> TrainConfig.defaults().withBatchSize(0)).hasMessage("batchSize must be > 0 but was 0");
+        assertThatThrownBy(() -> TrainConfig.defaults().withLearningRate(Double.NaN)).hasMessageContaining("learningRate");
+        assertThatThrownBy(() -> TrainConfig.defaults().withLrFactor(1.0)).hasMessageContaining("lrFactor");
+        assertThatThrownBy(() -> TrainConfig.defaults().withMiningSensitivity(0)).hasMessageContaining("miningSensitivity");
+        assertThatThrownBy(() -> TrainConfig.defaults().withNumWorkers(-1)).hasMessageContaining("numWorkers");
+    }
+
+    @Test
+    void yamlOverridesOnlyTheGivenKeys(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("run.yaml");
+        Files.writeString(f, "# a small run\nepochs: 20\nseed: 7\naugment: false\nlearningRate: 1.0e-4\n");
+        TrainConfig c = TrainConfigFile.load(f, TrainConfig.defaults().withBatchSize(4));
+        assertThat(c).isEqualTo(TrainConfig.defaults().withBatchSize(4).withEpochs(20).withSeed(7)
+                .withAugment(false).withLearningRate(1e-4));
+    }
+
+    @Test
+    void jsonAndRoundTrip(@TempDir Path dir) throws Exception {
+        TrainConfig c = TrainConfig.defaults().withImageSize(256).withPatience(2);
+        assertThat(TrainConfigFile.parse(TrainConfigFile.toJson(c), TrainConfig.defaults(), "x.json")).isEqualTo(c);
+        Path f = dir.resolve("c.yaml");
+        TrainConfigFile.writeYaml(f, c);
+        assertThat(TrainConfigFile.load(f, TrainConfig.defaults())).isEqualTo(c);
+        assertThat(TrainConfigFile.parse("", c, "empty.yaml")).isEqualTo(c);
+    }
+
+    @Test
+    void clearErrors(@TempDir Path dir) {
+        TrainConfig d = TrainConfig.defaults();
+        assertThatThrownBy(() -> TrainConfigFile.parse("epoch: 3\n", d, "run.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[epoch]").hasMessageContaining("run.yaml").hasMessageContaining("epochs");
+        assertThatThrownBy(() -> TrainConfigFile.parse("batchSize: 0\n", d, "run.yaml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchSize must be > 0 but was 0 in run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.parse("epochs: lots\n", d, "run.yaml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.parse("epochs: 2.5\n", d, "run.yaml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.parse("- 1\n- 2\n", d, "run.yaml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mapping");
+        assertThatThrownBy(() -> TrainConfigFile.parse("epochs: [\n", d, "run.yaml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.load(dir.resolve("nope.yaml"), d))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not found");
+    }
+}
