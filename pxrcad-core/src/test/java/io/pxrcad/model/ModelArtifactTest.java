@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.image.PreprocessConfig;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -25,7 +27,7 @@ class ModelArtifactTest {
     Path tmp;
 
     private static ArtifactInfo info() {
-        return new ArtifactInfo("two-stage", Preprocessing.imageNet(64), 17, 32, null, null, Map.of("fold", "1"));
+        return new ArtifactInfo("two-stage", PreprocessConfig.ofSize(64), 17, 32, null, null, Map.of("fold", "1"));
     }
 
     private static float[] run(Model m, NDArray x, int output) {
@@ -87,7 +89,7 @@ class ModelArtifactTest {
     void aChangedOrTruncatedWeightFileIsRefused() throws IOException {
         Path dir = tmp.resolve("a");
         try (Model m = Networks.newModel(new NetworkConfig(NetworkConfig.Role.BASELINE_LSE, Architecture.TINY_RESNET, 5f, false), Device.cpu())) {
-            ModelArtifact.save(dir, new ArtifactInfo("resnet18-lse", Preprocessing.imageNet(64), null, null, null, null, null),
+            ModelArtifact.save(dir, new ArtifactInfo("resnet18-lse", PreprocessConfig.ofSize(64), null, null, null, null, null),
                     Map.of(ModelArtifact.MODEL, Networks.network(m)));
         }
         Path weights = dir.resolve("model.safetensors");

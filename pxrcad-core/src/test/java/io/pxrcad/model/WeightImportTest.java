@@ -72,6 +72,22 @@ class WeightImportTest {
     }
 
     @Test
+    void exportedWeightsLoadBackIntoAFreshNetwork() throws IOException {
+        Path file = tmp.resolve("w.safetensors");
+        try (Model a = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu());
+             Model b = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu())) {
+            String sha = WeightExport.save(a.getBlock(), file);
+            assertThat(sha).isEqualTo(ModelArtifact.sha256(Files.readAllBytes(file)));
+            ImportReport r = WeightImport.loadAll(b.getBlock(), file);
+            assertThat(r.loaded()).containsExactlyInAnyOrderElementsOf(WeightExport.parameters(a.getBlock()).keySet());
+            assertThat(r.loaded()).contains("features.conv0.weight", "features.norm5.running_mean", "mil.weight", "mil.bias");
+            WeightExport.parameters(a.getBlock()).forEach((name, p) -> assertThat(
+                    WeightExport.parameters(b.getBlock()).get(name).getArray().toFloatArray())
+                    .as(name).containsExactly(p.getArray().toFloatArray()));
+        }
+    }
+
+    @Test
     void acceptsDataParallelAndLegacyDenseNetNames() {
         assertThat(TorchNames.normalise("module.layer1.0.conv1.weight")).isEqualTo("layer1.0.conv1.weight");
         assertThat(TorchNames.normalise("features.denseblock1.denselayer1.norm.1.running_var"))
