@@ -71,21 +71,22 @@ final class BenchModelCommand implements Runnable {
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", torch threads " + System.getProperty("ai.djl.pytorch.num_threads", "default"));
         out.println("method: batch 1, float32, eval mode, 1 warm-up + " + repeats
-                + " timed passes; peak RSS = VmHWM of a fresh child JVM per row (JVM + libtorch + weights + activations)");
-        out.printf(Locale.ROOT, "%-12s %-6s %12s %12s %14s  %s%n", "network", "size", "median ms", "min ms", "peak RSS MB", "checksum");
+                + " timed passes; per-stage memory scopes " + (Boolean.parseBoolean(System.getProperty("pxrcad.model.scopes", "true")) ? "on" : "off")
+                + "; peak RSS = VmHWM of a fresh child JVM per row (JVM + libtorch + weights + activations)");
+        out.printf(Locale.ROOT, "%-13s %-5s %10s %10s %12s %12s  %s%n", "network", "size", "median ms", "min ms", "peak RSS MB", "init HWM MB", "checksum (feature map)");
         out.flush();
         for (String n : networks) {
             Architecture a = Architecture.fromId(n);
             for (int s : sizes) {
                 String line = runChild(a, s);
                 String[] f = line.split(" ");
-                out.printf(Locale.ROOT, "%-12s %-6d %12s %12s %14s  %s%n", a.id(), s, f[1], f[2], f[3], f[4]);
+                out.printf(Locale.ROOT, "%-13s %-5d %10s %10s %12s %12s  %s%n", a.id(), s, f[1], f[2], f[3], f[5], f[4]);
                 out.flush();
             }
         }
     }
 
-    /** Runs in the child: {@code RESULT median_ms min_ms peak_rss_mb checksum}. */
+    /** Runs in the child: {@code RESULT median_ms min_ms peak_rss_mb checksum rss_after_init_mb}. */
     private String measure(Architecture a, int size) {
         Engine.getEngine("PyTorch").setRandomSeed(42);
         boolean stage1 = a == Architecture.DENSENET121 || a == Architecture.TINY_DENSENET;
@@ -93,11 +94,15 @@ final class BenchModelCommand implements Runnable {
         Device d = Devices.resolve(device);
         try (Model model = Networks.newModel(config, d); NDManager nd = NDManager.newBaseManager(d, "PyTorch")) {
             NDArray x = nd.randomNormal(new Shape(1, 3, size, size));
+            double baseline = peakRssMb();
             double[] ms = new double[repeats];
             for (int i = -1; i < repeats; i++) {
                 try (NDManager sub = nd.newSubManager()) {
+                    // outputs attach to the input's manager: the input must live in the per-pass manager
+                    NDList in = new NDList(x);
+                    in.tempAttach(sub);
                     long t0 = System.nanoTime();
-                    NDList y = model.getBlock().forward(new ParameterStore(sub, false), new NDList(x), false);
+                    NDList y = model.getBlock().forward(new ParameterStore(sub, false), in, false);
                     y.head().toFloatArray(); // the result is on the host: the computation has finished
                     long t1 = System.nanoTime();
                     if (i >= 0) ms[i] = (t1 - t0) / 1e6;
@@ -106,7 +111,9 @@ final class BenchModelCommand implements Runnable {
             // the checksum covers the backbone's feature map (with random weights the heads' sigmoid saturates)
             String checksum;
             try (NDManager sub = nd.newSubManager()) {
-                NDArray f = Networks.network(model).backbone().forward(new ParameterStore(sub, false), new NDList(x), false).head();
+                NDList in = new NDList(x);
+                in.tempAttach(sub);
+                NDArray f = Networks.network(model).backbone().forward(new ParameterStore(sub, false), in, false).head();
                 double sum = 0;
                 for (float v : f.toFloatArray()) sum += v;
                 checksum = String.format(Locale.ROOT, "%s:%.6e", Arrays.toString(f.getShape().getShape()).replace(" ", ""), sum);
@@ -114,7 +121,7 @@ final class BenchModelCommand implements Runnable {
             double[] sorted = ms.clone();
             Arrays.sort(sorted);
             double median = repeats % 2 == 1 ? sorted[repeats / 2] : (sorted[repeats / 2 - 1] + sorted[repeats / 2]) / 2;
-            return String.format(Locale.ROOT, "RESULT %.1f %.1f %.0f %s", median, sorted[0], peakRssMb(), checksum);
+            return String.format(Locale.ROOT, "RESULT %.1f %.1f %.0f %s %.0f", median, sorted[0], peakRssMb(), checksum, baseline);
         }
     }
 
@@ -138,6 +145,8 @@ final class BenchModelCommand implements Runnable {
         cmd.add("-Dai.djl.offline=true");
         String threads = System.getProperty("ai.djl.pytorch.num_threads");
         if (threads != null) cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
+        String scopes = System.getProperty("pxrcad.model.scopes");
+        if (scopes != null) cmd.add("-Dpxrcad.model.scopes=" + scopes);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench", "model",
                 "--child", a.id() + ":" + size, "--repeats", Integer.toString(repeats), "--device", device));
         try {

@@ -14,9 +14,15 @@ import java.util.function.UnaryOperator;
  * that backward needs (PyTorch reference-counts them), so this is safe in training too.
  */
 final class Scoped {
+    /** {@code -Dpxrcad.model.scopes=false} turns the scoping off (to measure what it saves). */
+    static final boolean ENABLED = !"false".equals(System.getProperty("pxrcad.model.scopes"));
+
     private Scoped() {}
 
     static NDList run(NDList input, UnaryOperator<NDList> stage) {
+        if (!ENABLED) {
+            return stage.apply(input);
+        }
         NDManager parent = input.head().getManager();
         try (NDManager sub = parent.newSubManager()) {
             input.tempAttach(sub);
