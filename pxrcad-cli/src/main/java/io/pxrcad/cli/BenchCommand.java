@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
  * checksum of the output beside each time, so that faster also means correct.
  */
 @Command(name = "bench", description = "Benchmarks (print environment, medians and an output checksum).",
-        subcommands = {BenchModelCommand.class})
+        subcommands = {
+                DecodeBenchCommand.class,
+                BenchSynthCommand.class,
+                BenchModelCommand.class,
+        })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

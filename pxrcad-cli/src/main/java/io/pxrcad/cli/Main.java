@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
                 InfoCommand.class,
                 SplitCommand.class,
                 MetricsCommand.class,
+                SynthCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;

@@ -55,7 +55,7 @@ class InfoCommandTest {
         assertThat(r.code()).isEqualTo(Main.EXIT_DATA);
         assertThat(r.err().lines().toList()).containsExactly(
                 "pxrcad: no such file: " + missing,
-                "pxrcad: unsupported image " + text + ": expected [PNG/JPEG/TIFF] but it looks like text");
+                "pxrcad: unsupported image " + text + ": expected [DICOM, PNG/JPEG/TIFF] but it looks like text");
         assertThat(r.out()).contains(good.toString());
     }
 

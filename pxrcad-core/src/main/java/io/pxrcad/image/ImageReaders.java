@@ -23,7 +23,8 @@ public final class ImageReaders {
      * The decoders, asked in this order. Mutable so that other packages (DICOM) can register
      * theirs first, once, at class initialisation.
      */
-    public static final List<RadiographDecoder> DECODERS = new CopyOnWriteArrayList<>(List.of(new ImageIoDecoder()));
+    public static final List<RadiographDecoder> DECODERS = new CopyOnWriteArrayList<>(List.of(
+            new io.pxrcad.dicom.DicomDecoder(), new ImageIoDecoder()));
 
     private ImageReaders() {}
 

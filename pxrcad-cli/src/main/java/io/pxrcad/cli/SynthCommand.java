@@ -1,0 +1,78 @@
+package io.pxrcad.cli;
+
+import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.phantom.CohortWriter;
+import io.pxrcad.phantom.ContactSheet;
+import io.pxrcad.phantom.PhantomConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code pxrcad synth}: writes a synthetic cohort of pelvic radiographs with a manifest. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = "Write synthetic pelvic radiographs (16-bit PNG) and DIR/manifest.csv.")
+final class SynthCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", description = "Output folder (images/ and manifest.csv).")
+    Path out;
+    @Option(names = "--count", description = "Number of images.")
+    Integer count;
+    @Option(names = "--size", defaultValue = "512", description = "Image width and height in pixels (default ${DEFAULT-VALUE}).")
+    int size;
+    @Option(names = "--seed", defaultValue = "1", description = "Cohort seed (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--fracture-rate", defaultValue = "0.6", description = "Share of patients with a fracture (default ${DEFAULT-VALUE}).")
+    double fractureRate;
+    @Option(names = "--hip-share", defaultValue = "0.7", description = "Share of hip fractures among positives (default ${DEFAULT-VALUE}).")
+    double hipShare;
+    @Option(names = "--difficulty", defaultValue = "0.5", description = "0 = obvious .. 1 = subtle fractures (default ${DEFAULT-VALUE}).")
+    double difficulty;
+    @Option(names = "--second-image-share", defaultValue = "0.2", description = "Share of patients with two images (default ${DEFAULT-VALUE}).")
+    double secondImageShare;
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    Integer threads;
+    @Option(names = "--contact-sheet", description = "Instead of a cohort, write a 4x4 contact sheet PNG of phantoms to this file.")
+    Path contactSheet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (contactSheet != null) {
+            ContactSheet.write(contactSheet, seed);
+            o.println("wrote contact sheet " + contactSheet);
+            return 0;
+        }
+        if (out == null) throw new IllegalArgumentException("--out is required (or --contact-sheet FILE)");
+        if (count == null || count < 1) throw new IllegalArgumentException("--count must be >= 1 but was " + count);
+        PhantomConfig config = new PhantomConfig(size, seed, fractureRate, hipShare, difficulty, secondImageShare);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        boolean terminal = System.console() != null;
+        int every = Math.max(1, Math.min(1000, count / 10));
+        long start = System.nanoTime();
+        List<ManifestEntry> rows = CohortWriter.write(config, out, count, workers, done -> {
+            synchronized (err) {
+                if (terminal) {
+                    err.print("\rsynth: " + done + "/" + count);
+                    if (done == count) err.println();
+                    err.flush();
+                } else if (done % every == 0 || done == count) {
+                    err.println("synth: " + done + "/" + count + " images");
+                    err.flush();
+                }
+            }
+        });
+        long positives = rows.stream().filter(ManifestEntry::positive).count();
+        long patients = rows.stream().map(ManifestEntry::patient).distinct().count();
+        o.printf("wrote %d images (%d positive, %d patients) and %s in %.1f s%n", rows.size(), positives, patients,
+                out.resolve("manifest.csv"), (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+}

@@ -1,0 +1,178 @@
+package io.pxrcad.dicom;
+
+import io.pxrcad.AtomicFiles;
+import io.pxrcad.Radiograph;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Writes a {@link Radiograph} as a Part 10 file (PS3.10 7.1): preamble, File Meta, then an
+ * explicit VR little endian dataset with a 16-bit MONOCHROME2 image, as a Secondary Capture
+ * (PS3.3 A.8.1) or a Digital X-Ray "for presentation" object. Integer values that already fit
+ * {@code [0, 2^bitDepth - 1]} (bitDepth <= 16) are written as they are; others are
+ * scaled linearly from their range to {@code [0, 65535]}. UIDs are fresh {@code 2.25.<uuid>}
+ * (PS3.5 B.2). No patient identifiers are written (Patient's Name and ID are empty).
+ */
+public final class DicomWriter {
+    /** The kind of object written. */
+    public enum Kind {
+        SECONDARY_CAPTURE("1.2.840.10008.5.1.4.1.1.7", "OT"),
+        DX("1.2.840.10008.5.1.4.1.1.1.1", "DX");
+
+        final String sopClassUid;
+        final String modality;
+
+        Kind(String sopClassUid, String modality) {
+            this.sopClassUid = sopClassUid;
+            this.modality = modality;
+        }
+    }
+
+    /**
+     * What to write besides the pixels.
+     *
+     * @param pixelSpacing {row, column} spacing in mm, or {@code null}
+     * @param bodyPart e.g. {@code PELVIS}, or {@code null}
+     * @param viewPosition e.g. {@code AP}, or {@code null}
+     */
+    public record Options(Kind kind, double[] pixelSpacing, String bodyPart, String viewPosition) {
+        public Options {
+            Objects.requireNonNull(kind, "kind");
+            if (pixelSpacing != null && (pixelSpacing.length != 2 || !(pixelSpacing[0] > 0) || !(pixelSpacing[1] > 0))) {
+                throw new IllegalArgumentException("pixelSpacing must be 2 values > 0");
+            }
+        }
+
+        public static Options secondaryCapture() { return new Options(Kind.SECONDARY_CAPTURE, null, null, null); }
+    }
+
+    private static final String IMPLEMENTATION_UID = "2.25.329800735698586629295641978511506172918";
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private DicomWriter() {}
+
+    /** Writes {@code image} to {@code target} atomically. */
+    public static void write(Radiograph image, Options options, Path target) throws IOException {
+        AtomicFiles.writeBytes(target, encode(image, options));
+    }
+
+    /** The Part 10 bytes of {@code image}. */
+    public static byte[] encode(Radiograph image, Options options) {
+        String instance = newUid();
+        DicomWriter meta = new DicomWriter();
+        meta.bytes(0x00020001, "OB", new byte[] {0, 1});
+        meta.string(0x00020002, "UI", options.kind().sopClassUid);
+        meta.string(0x00020003, "UI", instance);
+        meta.string(0x00020010, "UI", TransferSyntax.EXPLICIT_VR_LE.uid());
+        meta.string(0x00020012, "UI", IMPLEMENTATION_UID);
+        meta.string(0x00020013, "SH", "PXRCAD");
+        byte[] metaBytes = meta.out.toByteArray();
+
+        int bits = image.bitDepth() <= 16 && fits(image) ? image.bitDepth() : 16;
+        DicomWriter ds = new DicomWriter();
+        ds.string(0x00080016, "UI", options.kind().sopClassUid);
+        ds.string(0x00080018, "UI", instance);
+        ds.string(0x00080060, "CS", options.kind().modality);
+        if (options.kind() == Kind.SECONDARY_CAPTURE) ds.string(0x00080064, "CS", "SYN");
+        else ds.string(0x00080068, "CS", "FOR PRESENTATION");
+        ds.string(0x00100010, "PN", "");
+        ds.string(0x00100020, "LO", "");
+        if (options.bodyPart() != null) ds.string(0x00180015, "CS", options.bodyPart());
+        if (options.viewPosition() != null) ds.string(0x00185101, "CS", options.viewPosition());
+        ds.string(0x0020000D, "UI", newUid());
+        ds.string(0x0020000E, "UI", newUid());
+        ds.string(0x00200013, "IS", "1");
+        ds.us(0x00280002, 1);
+        ds.string(0x00280004, "CS", "MONOCHROME2");
+        ds.us(0x00280010, image.height());
+        ds.us(0x00280011, image.width());
+        if (options.pixelSpacing() != null) {
+            ds.string(0x00280030, "DS", ds(options.pixelSpacing()[0]) + "\\" + ds(options.pixelSpacing()[1]));
+        }
+        ds.us(0x00280100, 16);
+        ds.us(0x00280101, bits);
+        ds.us(0x00280102, bits - 1);
+        ds.us(0x00280103, 0);
+        if (options.kind() == Kind.DX) ds.string(0x00282110, "CS", "00");
+        ds.bytes(0x7FE00010, "OW", pixels(image, bits == image.bitDepth() && fits(image)));
+
+        DicomWriter file = new DicomWriter();
+        file.out.writeBytes(new byte[128]);
+        file.out.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
+        file.bytes(0x00020000, "UL", le32(metaBytes.length));
+        file.out.writeBytes(metaBytes);
+        file.out.writeBytes(ds.out.toByteArray());
+        return file.out.toByteArray();
+    }
+
+    private static boolean fits(Radiograph image) {
+        float[] r = image.range();
+        if (image.bitDepth() > 16 || r[0] < 0 || r[1] > (1 << image.bitDepth()) - 1) return false;
+        for (float v : image.pixelsUnsafe()) if (v != Math.rint(v)) return false;
+        return true;
+    }
+
+    private static byte[] pixels(Radiograph image, boolean asIs) {
+        float[] v = image.pixelsUnsafe();
+        float[] r = image.range();
+        double scale = asIs || r[1] <= r[0] ? 1 : 65535.0 / (r[1] - r[0]);
+        double offset = asIs || r[1] <= r[0] ? 0 : r[0];
+        byte[] b = new byte[v.length * 2];
+        for (int i = 0; i < v.length; i++) {
+            double x = Float.isFinite(v[i]) ? (v[i] - offset) * scale : 0;
+            int s = (int) Math.max(0, Math.min(65535, Math.round(x)));
+            b[2 * i] = (byte) s;
+            b[2 * i + 1] = (byte) (s >>> 8);
+        }
+        return b;
+    }
+
+    private static String ds(double v) {
+        String s = Double.toString(v);
+        return s.length() <= 16 ? s : String.format(java.util.Locale.ROOT, "%.10g", v).substring(0, 16);
+    }
+
+    static String newUid() {
+        UUID u = UUID.randomUUID();
+        BigInteger hi = BigInteger.valueOf(u.getMostSignificantBits()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+        BigInteger lo = BigInteger.valueOf(u.getLeastSignificantBits()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+        return "2.25." + hi.shiftLeft(64).or(lo);
+    }
+
+    private static byte[] le32(int v) { return new byte[] {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)}; }
+
+    private void us(int tag, int v) { bytes(tag, "US", new byte[] {(byte) v, (byte) (v >>> 8)}); }
+
+    /** A text value padded to even length (PS3.5 6.2: NUL for UI, space otherwise). */
+    private void string(int tag, String vr, String value) {
+        byte[] b = value.getBytes(StandardCharsets.US_ASCII);
+        if (b.length % 2 == 1) {
+            b = java.util.Arrays.copyOf(b, b.length + 1);
+            b[b.length - 1] = (byte) (vr.equals("UI") ? 0 : ' ');
+        }
+        bytes(tag, vr, b);
+    }
+
+    private void bytes(int tag, String vr, byte[] value) {
+        out.write(tag >>> 16);
+        out.write(tag >>> 24);
+        out.write(tag);
+        out.write(tag >>> 8);
+        out.writeBytes(vr.getBytes(StandardCharsets.US_ASCII));
+        if (vr.equals("OB") || vr.equals("OW") || vr.equals("UN") || vr.equals("SQ") || vr.equals("UT")) {
+            out.write(0);
+            out.write(0);
+            out.writeBytes(le32(value.length));
+        } else {
+            out.write(value.length);
+            out.write(value.length >>> 8);
+        }
+        out.writeBytes(value);
+    }
+}

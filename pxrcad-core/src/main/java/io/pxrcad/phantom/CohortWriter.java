@@ -1,0 +1,80 @@
+package io.pxrcad.phantom;
+
+import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.data.ManifestWriter;
+import io.pxrcad.image.PngWriter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Writes a phantom cohort: {@code DIR/images/NNNNNN.png} (16-bit grayscale, one per case)
+ * and {@code DIR/manifest.csv} (image, patient, label, type, true boxes), rendering cases
+ * in parallel. The output depends only on the configuration and the count, never on the
+ * number of threads.
+ */
+public final class CohortWriter {
+    private CohortWriter() {}
+
+    /**
+     * @param threads  worker threads (>= 1)
+     * @param progress called with the number of images written so far, from worker threads
+     * @return the manifest rows, in case order
+     */
+    public static List<ManifestEntry> write(PhantomConfig config, Path dir, int count, int threads, IntConsumer progress)
+            throws IOException {
+        if (count < 1) throw new IllegalArgumentException("count must be >= 1 but was " + count);
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
+        PhantomGenerator gen = new PhantomGenerator(config);
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "phantom-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ManifestEntry>> futures = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int c = i;
+                futures.add(pool.submit(() -> {
+                    Phantom p = gen.render(c);
+                    String name = String.format("images/%06d.png", c);
+                    PngWriter.write16(dir.resolve(name), p.image());
+                    progress.accept(done.incrementAndGet());
+                    return new ManifestEntry(name, p.patient(), p.label(), p.type(), p.boxes(), Optional.empty());
+                }));
+            }
+            List<ManifestEntry> rows = new ArrayList<>(count);
+            for (Future<ManifestEntry> f : futures) rows.add(get(f));
+            ManifestWriter.write(dir.resolve("manifest.csv"), rows);
+            return rows;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ManifestEntry get(Future<ManifestEntry> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing phantoms", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof UncheckedIOException u) throw u.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(c);
+        }
+    }
+}

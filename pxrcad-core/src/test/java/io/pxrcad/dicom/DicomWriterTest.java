@@ -1,0 +1,61 @@
+package io.pxrcad.dicom;
+
+import io.pxrcad.Radiograph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DicomWriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void twelveBitRadiographRoundTripsExactlyAsDx() throws IOException {
+        Random rnd = new Random(7);
+        float[] px = new float[37 * 23];
+        for (int i = 0; i < px.length; i++) px[i] = rnd.nextInt(4096);
+        px[0] = 0;
+        px[1] = 4095;
+        Radiograph in = new Radiograph(37, 23, px, 12, "PHANTOM");
+        Path file = dir.resolve("a.dcm");
+        DicomWriter.write(in, new DicomWriter.Options(DicomWriter.Kind.DX, new double[] {0.143, 0.15}, "PELVIS", "AP"), file);
+
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(new DicomDecoder().accepts(Path.of("x.bin"), bytes)).isTrue();
+        DicomFile f = DicomFile.read(file);
+        DicomHeader h = f.header();
+        assertThat(h.transferSyntaxUid()).isEqualTo("1.2.840.10008.1.2.1");
+        assertThat(h.modality()).isEqualTo("DX");
+        assertThat(h.bodyPartExamined()).isEqualTo("PELVIS");
+        assertThat(h.viewPosition()).isEqualTo("AP");
+        assertThat(h.pixelSpacing()).containsExactly(0.143, 0.15);
+        assertThat(h.rows()).isEqualTo(23);
+        assertThat(h.columns()).isEqualTo(37);
+        assertThat(h.bitsAllocated()).isEqualTo(16);
+        assertThat(h.bitsStored()).isEqualTo(12);
+        assertThat(h.sopInstanceUid()).startsWith("2.25.").hasSizeLessThanOrEqualTo(64);
+        int[] stored = f.storedFrame(0);
+        for (int i = 0; i < px.length; i++) assertThat(stored[i]).isEqualTo((int) px[i]);
+        // no window written: the full range maps onto [0, 4095], which here is the identity
+        Radiograph out = new DicomDecoder().decode(file);
+        assertThat(out.pixels()).containsExactly(px);
+        assertThat(out.format()).isEqualTo("DICOM");
+    }
+
+    @Test
+    void floatRadiographIsScaledToSixteenBitsAsSecondaryCapture() throws IOException {
+        float[] px = {0f, 0.25f, 0.5f, 1f};
+        byte[] bytes = DicomWriter.encode(new Radiograph(2, 2, px, 8, "PHANTOM"), DicomWriter.Options.secondaryCapture());
+        DicomFile f = DicomFile.parse(bytes);
+        assertThat(f.header().sopClassUid()).isEqualTo("1.2.840.10008.5.1.4.1.1.7");
+        assertThat(f.header().bitsStored()).isEqualTo(16);
+        assertThat(f.storedFrame(0)).containsExactly(0, 16384, 32768, 65535);
+        assertThat(f.header().toMap()).doesNotContainKeys("patientName", "patientId");
+    }
+}
