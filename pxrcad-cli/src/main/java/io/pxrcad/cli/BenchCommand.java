@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DecodeBenchCommand.class,
                 BenchSynthCommand.class,
+                BenchModelCommand.class,
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

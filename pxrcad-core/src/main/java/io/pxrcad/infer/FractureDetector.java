@@ -19,7 +19,6 @@ import io.pxrcad.model.ModelArtifact;
 import io.pxrcad.model.ModelArtifactException;
 import io.pxrcad.model.Network;
 import io.pxrcad.model.Networks;
-import io.pxrcad.model.Preprocessing;
 import io.pxrcad.image.RoiCrops;
 
 import java.nio.file.Path;
@@ -47,9 +46,8 @@ public final class FractureDetector implements AutoCloseable {
         this.stage1 = stage1;
         this.stage2 = stage2;
         ArtifactInfo info = artifact.metadata().info();
-        Preprocessing p = info.preprocessing();
-        this.preprocessor = new Preprocessor(new PreprocessConfig(p.imageSize(), p.lowPercentile(), p.highPercentile(),
-                p.mean(), p.std()));
+        PreprocessConfig p = info.preprocessing();
+        this.preprocessor = new Preprocessor(p);
         if (info.roiSize() == null || info.roiInput() == null) {
             throw new ModelArtifactException("model in " + artifact.dir() + " is not a two-stage model (no ROI size)");
         }

@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.image.PreprocessConfig;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,7 +16,7 @@ import java.util.Objects;
  * @param thresholds    operating thresholds (null entries until chosen on validation data)
  * @param notes         free text for the model card (training data, folds, run id); may be empty
  */
-public record ArtifactInfo(String method, Preprocessing preprocessing, Integer roiSize, Integer roiInput,
+public record ArtifactInfo(String method, PreprocessConfig preprocessing, Integer roiSize, Integer roiInput,
                            Double pHat, Thresholds thresholds, Map<String, String> notes) {
     public ArtifactInfo {
         Objects.requireNonNull(method, "method");

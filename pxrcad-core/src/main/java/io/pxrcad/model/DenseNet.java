@@ -5,7 +5,7 @@ import ai.djl.nn.Block;
 /**
  * DenseNet-BC in torchvision's exact structure (Huang et al. 2017; {@code torchvision.models.densenet}).
  * Parameter names equal torchvision's state-dict names ({@code features.denseblock1.denselayer1.conv1.weight},
- * BN {@code weight, bias, running_mean, running_var}; see {@link TorchNames}).
+ * BN {@code weight, bias, running_mean, running_var}; see {@code TorchNames}).
  *
  * @param growth      channels added per dense layer (32)
  * @param blocks      dense layers per block (6, 12, 24, 16)

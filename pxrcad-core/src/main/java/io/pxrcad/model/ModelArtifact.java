@@ -3,17 +3,12 @@ package io.pxrcad.model;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pxrcad.AtomicFiles;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -88,7 +83,7 @@ public final class ModelArtifact {
                     throw new IllegalArgumentException("network name must match " + NAME + " but was '" + name + "'");
                 }
                 Network net = e.getValue();
-                byte[] bytes = encode(net);
+                byte[] bytes = WeightExport.encode(net);
                 String file = name + ".safetensors";
                 AtomicFiles.writeBytes(tmp.resolve(file), bytes);
                 entries.put(name, new ModelMetadata.NetworkEntry(net.config(), file, sha256(bytes),
@@ -177,22 +172,6 @@ public final class ModelArtifact {
                     + entry.sha256() + " (model.json) but was " + actual + " (" + bytes.length + " bytes)");
         }
         return bytes;
-    }
-
-    /** The network's weights as safetensors bytes, with torchvision names (also used for checkpoints). */
-    public static byte[] encode(Network net) throws IOException {
-        try (NDManager tmp = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            NDList list = new NDList();
-            for (Map.Entry<String, Parameter> p : TorchNames.of(net).entrySet()) {
-                NDArray a = p.getValue().getArray().toDevice(Device.cpu(), true);
-                a.attach(tmp);
-                a.setName(p.getKey());
-                list.add(a);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            list.encode(out, NDList.Encoding.SAFETENSORS);
-            return out.toByteArray();
-        }
     }
 
     static String sha256(byte[] bytes) {

@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.image.PreprocessConfig;
+
 import java.util.Arrays;
 import java.util.Map;
 
@@ -9,7 +11,7 @@ final class ModelCard {
 
     static String render(ModelMetadata m) {
         ArtifactInfo info = m.info();
-        Preprocessing p = info.preprocessing();
+        PreprocessConfig p = info.preprocessing();
         StringBuilder sb = new StringBuilder();
         sb.append("# pxrcad model: ").append(info.method()).append("\n\n")
           .append("Research software: detection of hip and pelvic fractures on frontal pelvic radiographs ")

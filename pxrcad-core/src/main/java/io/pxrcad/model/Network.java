@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * A network of the method: a {@link Backbone} (parameter names as torchvision's, see
- * {@link TorchNames}) and a small head. Input {@code (N,3,H,W)} float32, ImageNet-normalised.
+ * {@code TorchNames}) and a small head. Input {@code (N,3,H,W)} float32, ImageNet-normalised.
  * What {@code forward} returns is documented by each subclass; the first element is always what
  * the loss needs.
  */

@@ -13,6 +13,10 @@ import ai.djl.util.Pair;
  * {@code (1,3,64,64)}: parameter shapes do not depend on the image size, and initialising at the
  * real size (961) would cost about 3 GB for nothing.
  *
+ * <p>Memory: a forward pass attaches its outputs (and, transiently, its intermediates) to the
+ * manager of its input; give each batch its own manager (create the batch in it, or
+ * {@code batch.tempAttach(stepManager)}) and close it after the step.
+ *
  * <p>Load pretrained or saved weights ({@link WeightImport}) before {@code model.newTrainer(...)}:
  * after that, the parameters require gradients and cannot be overwritten in place.
  */

@@ -14,9 +14,18 @@ import java.util.function.UnaryOperator;
  * that backward needs (PyTorch reference-counts them), so this is safe in training too.
  */
 final class Scoped {
+    /**
+     * {@code -Dpxrcad.model.scopes=false} turns the scoping off (to measure what it saves); tests
+     * switch it to compare results with and without.
+     */
+    static volatile boolean enabled = !"false".equals(System.getProperty("pxrcad.model.scopes"));
+
     private Scoped() {}
 
     static NDList run(NDList input, UnaryOperator<NDList> stage) {
+        if (!enabled) {
+            return stage.apply(input);
+        }
         NDManager parent = input.head().getManager();
         try (NDManager sub = parent.newSubManager()) {
             input.tempAttach(sub);

@@ -26,6 +26,9 @@ final class EpochLoop {
         /** Prepares epoch {@code epoch} (1-based) and returns its number of batches. */
         int startEpoch(int epoch);
 
+        /** Number of batches of the current epoch (what {@link #startEpoch} returned). */
+        int batchesThisEpoch();
+
         /** Makes batch {@code b} of the current epoch; runs on worker threads. */
         Batch batch(int b) throws Exception;
 
@@ -80,6 +83,7 @@ final class EpochLoop {
             double lr = scheduler.learningRate();
             trainer.setLearningRate(lr);
             double trainLoss = trainEpoch(stage, trainer, epoch);
+            refreshBatchNorm(stage, trainer);
             Validation val = stage.validate(trainer);
             scheduler.step(val.loss());
             boolean improved = best.isImprovedBy(val.auc()) || !best.hasBest() && epoch == config.epochs();
@@ -126,6 +130,31 @@ final class EpochLoop {
         }
         return batches == 0 ? Double.NaN : sum / batches;
     }
+
+    /**
+     * Re-estimates batch-norm running statistics with the final weights of the epoch before
+     * validating and checkpointing. The running averages (torch momentum 0.1) trail weights that
+     * move quickly, which makes evaluation-mode outputs wrong on small data sets; a few forward
+     * passes over the epoch's first batches (deterministic: same batches on resume) fix that.
+     */
+    private void refreshBatchNorm(Stage stage, NetworkTrainer trainer) {
+        int batches = Math.min(REFRESH_BATCHES, stage.batchesThisEpoch());
+        for (int b = 0; b < batches; b++) {
+            Batch batch;
+            try {
+                batch = stage.batch(b);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot refresh batch-norm statistics: " + e.getMessage(), e);
+            }
+            try (NDManager sub = trainer.manager().newSubManager()) {
+                trainer.refreshBatchNorm(sub.create(batch.x(), shape(batch)));
+            }
+        }
+    }
+
+    private static final int REFRESH_BATCHES = 20;
 
     static Shape shape(Batch b) {
         return new Shape(b.n(), 3, b.size(), b.size());

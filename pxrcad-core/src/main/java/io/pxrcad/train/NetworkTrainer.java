@@ -15,7 +15,7 @@ import ai.djl.util.Pair;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pxrcad.AtomicFiles;
-import io.pxrcad.model.ModelArtifact;
+import io.pxrcad.model.WeightExport;
 import io.pxrcad.model.Network;
 import io.pxrcad.model.Networks;
 import io.pxrcad.model.WeightImport;
@@ -85,6 +85,14 @@ final class NetworkTrainer implements AutoCloseable {
         return value;
     }
 
+    /**
+     * A training-mode forward pass outside any gradient collector: batch norm updates its
+     * running statistics from the batch; no graph is kept and no weight changes.
+     */
+    void refreshBatchNorm(NDArray x) {
+        network.forward(new ParameterStore(x.getManager(), false), new NDList(x), true);
+    }
+
     /** Evaluation-mode forward pass (batch norm uses running statistics; no gradients). */
     NDList predict(NDArray x) {
         return network.forward(new ParameterStore(x.getManager(), false), new NDList(x), false);
@@ -92,7 +100,7 @@ final class NetworkTrainer implements AutoCloseable {
 
     /** Writes weights and optimizer state into a checkpoint folder. */
     void save(Path dir) throws IOException {
-        AtomicFiles.writeBytes(dir.resolve(CheckpointStore.WEIGHTS_FILE), ModelArtifact.encode(network));
+        WeightExport.save(network, dir.resolve(CheckpointStore.WEIGHTS_FILE));
         try (NDManager tmp = NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch")) {
             NDList state = adam.state(tmp);
             NDList cpu = new NDList();

@@ -12,8 +12,8 @@ import java.util.Locale;
  */
 public enum Preset {
     TINY(Architecture.TINY_DENSENET, Architecture.TINY_RESNET,
-            TrainConfig.defaults().withImageSize(128).withRoiInput(64).withEpochs(6).withBatchSize(16)
-                    .withLearningRate(2e-3).withPatience(4).withAugment(false).withLogEveryBatches(5)),
+            TrainConfig.defaults().withImageSize(128).withRoiInput(64).withEpochs(40).withBatchSize(16)
+                    .withLearningRate(1e-3).withPatience(10).withAugment(false).withLogEveryBatches(5)),
     SMALL(Architecture.TINY_DENSENET, Architecture.TINY_RESNET,
             TrainConfig.defaults().withImageSize(256).withRoiInput(96).withEpochs(12).withBatchSize(16)
                     .withLearningRate(1e-3).withPatience(3).withLogEveryBatches(10)),

@@ -37,6 +37,9 @@ final class Stage1 implements EpochLoop.Stage {
     }
 
     @Override
+    public int batchesThisEpoch() { return (order.length + config.batchSize() - 1) / config.batchSize(); }
+
+    @Override
     public int number() { return 1; }
 
     @Override

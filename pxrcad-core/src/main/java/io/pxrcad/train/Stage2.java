@@ -62,6 +62,9 @@ final class Stage2 implements EpochLoop.Stage {
     }
 
     @Override
+    public int batchesThisEpoch() { return (rois.size() + config.batchSize() - 1) / config.batchSize(); }
+
+    @Override
     public int number() { return 2; }
 
     @Override

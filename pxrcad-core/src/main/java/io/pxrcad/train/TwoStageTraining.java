@@ -22,7 +22,6 @@ import io.pxrcad.model.ModelArtifact;
 import io.pxrcad.model.Network;
 import io.pxrcad.model.NetworkConfig;
 import io.pxrcad.model.Networks;
-import io.pxrcad.model.Preprocessing;
 import io.pxrcad.model.WeightImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,7 +145,7 @@ public final class TwoStageTraining {
             notes.put("valAucStage1", String.format("%.4f", aucS1));
             notes.put("valAucTwoStage", String.format("%.4f", aucTwo));
             ArtifactInfo info = new ArtifactInfo("two-stage",
-                    new Preprocessing(pc.imageSize(), pc.lowPercentile(), pc.highPercentile(), pc.mean(), pc.std()),
+                    pc,
                     geometry.roiSize(), cfg.roiInput(), (double) pHat,
                     new ArtifactInfo.Thresholds(clamp(suspicious), clamp(fracture)), notes);
             Map<String, Network> nets = new LinkedHashMap<>();

@@ -1,0 +1,173 @@
+package io.pxrcad.cli;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.pxrcad.model.Architecture;
+import io.pxrcad.model.Devices;
+import io.pxrcad.model.NetworkConfig;
+import io.pxrcad.model.Networks;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code pxrcad bench model}: inference time (median of several forward passes, batch 1) and peak
+ * resident memory of the stage-1 network (DenseNet-121 MIL FCN) and the stage-2 network (ResNet-18
+ * ROI classifier) at several input sizes. Each network/size runs in a fresh child JVM, so that the
+ * peak RSS ({@code VmHWM} of {@code /proc/self/status}, the whole process: JVM + libtorch + arrays)
+ * of one does not mix with another. Seeded random weights and input; the checksum of the output map
+ * / probability makes "faster" also mean "same result".
+ */
+@Command(name = "model", description = "Forward time and peak RSS of the stage-1/2 networks (one child JVM each).")
+final class BenchModelCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sizes", split = ",", defaultValue = "224,512,961", description = "Square input sizes (default ${DEFAULT-VALUE}).")
+    int[] sizes;
+
+    @Option(names = "--networks", split = ",", defaultValue = "densenet121,resnet18",
+            description = "Backbones: densenet121 = stage 1 MIL FCN, resnet18 = stage 2 ROI classifier; tiny-* for a smoke test.")
+    String[] networks;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed forward passes per size after one warm-up (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "auto, cpu or gpuN (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--child", hidden = true, description = "Internal: run one NETWORK:SIZE in this JVM and print a RESULT line.")
+    String child;
+
+    @Override
+    public void run() {
+        if (repeats <= 0) throw new IllegalArgumentException("--repeats must be > 0 but was " + repeats);
+        PrintWriter out = spec.commandLine().getOut();
+        if (child != null) {
+            String[] p = child.split(":");
+            out.println(measure(Architecture.fromId(p[0]), Integer.parseInt(p[1])));
+            out.flush();
+            return;
+        }
+        out.println("environment: " + Devices.describe(device) + ", Java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", torch threads " + System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        out.println("method: batch 1, float32, eval mode, 1 warm-up + " + repeats
+                + " timed passes; per-stage memory scopes " + (Boolean.parseBoolean(System.getProperty("pxrcad.model.scopes", "true")) ? "on" : "off")
+                + "; peak RSS = VmHWM of a fresh child JVM per row (JVM + libtorch + weights + activations)");
+        out.printf(Locale.ROOT, "%-13s %-5s %10s %10s %12s %12s  %s%n", "network", "size", "median ms", "min ms", "peak RSS MB", "init HWM MB", "checksum (feature map)");
+        out.flush();
+        for (String n : networks) {
+            Architecture a = Architecture.fromId(n);
+            for (int s : sizes) {
+                String line = runChild(a, s);
+                String[] f = line.split(" ");
+                out.printf(Locale.ROOT, "%-13s %-5d %10s %10s %12s %12s  %s%n", a.id(), s, f[1], f[2], f[3], f[5], f[4]);
+                out.flush();
+            }
+        }
+    }
+
+    /** Runs in the child: {@code RESULT median_ms min_ms peak_rss_mb checksum rss_after_init_mb}. */
+    private String measure(Architecture a, int size) {
+        Engine.getEngine("PyTorch").setRandomSeed(42);
+        boolean stage1 = a == Architecture.DENSENET121 || a == Architecture.TINY_DENSENET;
+        NetworkConfig config = stage1 ? NetworkConfig.stage1(a) : NetworkConfig.stage2(a, true);
+        Device d = Devices.resolve(device);
+        try (Model model = Networks.newModel(config, d); NDManager nd = NDManager.newBaseManager(d, "PyTorch")) {
+            NDArray x = nd.randomNormal(new Shape(1, 3, size, size));
+            double baseline = peakRssMb();
+            double[] ms = new double[repeats];
+            for (int i = -1; i < repeats; i++) {
+                try (NDManager sub = nd.newSubManager()) {
+                    // outputs attach to the input's manager: the input must live in the per-pass manager
+                    NDList in = new NDList(x);
+                    in.tempAttach(sub);
+                    long t0 = System.nanoTime();
+                    NDList y = model.getBlock().forward(new ParameterStore(sub, false), in, false);
+                    y.head().toFloatArray(); // the result is on the host: the computation has finished
+                    long t1 = System.nanoTime();
+                    if (i >= 0) ms[i] = (t1 - t0) / 1e6;
+                }
+            }
+            // the checksum covers the backbone's feature map (with random weights the heads' sigmoid saturates)
+            String checksum;
+            try (NDManager sub = nd.newSubManager()) {
+                NDList in = new NDList(x);
+                in.tempAttach(sub);
+                NDArray f = Networks.network(model).backbone().forward(new ParameterStore(sub, false), in, false).head();
+                double sum = 0;
+                for (float v : f.toFloatArray()) sum += v;
+                checksum = String.format(Locale.ROOT, "%s:%.6e", Arrays.toString(f.getShape().getShape()).replace(" ", ""), sum);
+            }
+            double[] sorted = ms.clone();
+            Arrays.sort(sorted);
+            double median = repeats % 2 == 1 ? sorted[repeats / 2] : (sorted[repeats / 2 - 1] + sorted[repeats / 2]) / 2;
+            return String.format(Locale.ROOT, "RESULT %.1f %.1f %.0f %s %.0f", median, sorted[0], peakRssMb(), checksum, baseline);
+        }
+    }
+
+    private static double peakRssMb() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmHWM:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private String runChild(Architecture a, int size) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-Xmx1g");
+        cmd.add("-Dai.djl.offline=true");
+        String threads = System.getProperty("ai.djl.pytorch.num_threads");
+        if (threads != null) cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
+        String scopes = System.getProperty("pxrcad.model.scopes");
+        if (scopes != null) cmd.add("-Dpxrcad.model.scopes=" + scopes);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench", "model",
+                "--child", a.id() + ":" + size, "--repeats", Integer.toString(repeats), "--device", device));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String result = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = r.readLine()) != null; ) {
+                    if (l.startsWith("RESULT ")) result = l;
+                }
+            }
+            int code = p.waitFor();
+            if (code != 0 || result == null) {
+                throw new IllegalStateException("benchmark child for " + a.id() + " at " + size + " exited " + code
+                        + " without a result (out of memory?)");
+            }
+            return result;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the benchmark child JVM: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

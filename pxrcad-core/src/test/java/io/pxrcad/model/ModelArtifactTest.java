@@ -1,0 +1,113 @@
+package io.pxrcad.model;
+
+import io.pxrcad.image.PreprocessConfig;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModelArtifactTest {
+    @TempDir
+    Path tmp;
+
+    private static ArtifactInfo info() {
+        return new ArtifactInfo("two-stage", PreprocessConfig.ofSize(64), 17, 32, null, null, Map.of("fold", "1"));
+    }
+
+    private static float[] run(Model m, NDArray x, int output) {
+        NDManager nd = x.getManager();
+        return m.getBlock().forward(new ParameterStore(nd, false), new NDList(x), false).get(output).toFloatArray();
+    }
+
+    /** Random non-trivial weights and BN statistics so that a mix-up of tensors would show. */
+    private static void scramble(Model m) {
+        Random rnd = new Random(5);
+        TorchNames.of(m.getBlock()).values().forEach(p -> {
+            NDArray a = p.getArray();
+            float[] v = a.toFloatArray();
+            for (int i = 0; i < v.length; i++) v[i] = p.getType().name().contains("VAR") ? 0.5f + rnd.nextFloat() : (float) rnd.nextGaussian() * 0.3f;
+            a.set(v);
+        });
+    }
+
+    @Test
+    void saveThenLoadGivesIdenticalOutputsAndMetadata() throws IOException {
+        Path dir = tmp.resolve("artifact");
+        try (Model s1 = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu());
+             Model s2 = Networks.stage2(NetworkConfig.stage2(Architecture.TINY_RESNET, true), Device.cpu());
+             NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            scramble(s1);
+            scramble(s2);
+            Map<String, Network> nets = new LinkedHashMap<>();
+            nets.put(ModelArtifact.STAGE1, Networks.network(s1));
+            nets.put(ModelArtifact.STAGE2, Networks.network(s2));
+            ModelArtifact.save(dir, info(), nets);
+
+            ModelArtifact loaded = ModelArtifact.load(dir);
+            ModelMetadata meta = loaded.metadata();
+            assertThat(meta.info()).isEqualTo(info().withThresholds(ArtifactInfo.Thresholds.UNKNOWN));
+            assertThat(meta.info().pHat()).isNull();
+            assertThat(meta.lseR()).isEqualTo(10f);
+            assertThat(meta.networks().get("stage2").config()).isEqualTo(NetworkConfig.stage2(Architecture.TINY_RESNET, true));
+            assertThat(meta.versions()).containsKeys("pxrcad", "djl", "pytorch", "java");
+            assertThat(Files.readString(dir.resolve("MODEL.md"))).contains("tiny-densenet", meta.networks().get("stage1").sha256());
+            try (Model l1 = loaded.newModel(ModelArtifact.STAGE1, Device.cpu());
+                 Model l2 = loaded.newModel(ModelArtifact.STAGE2, Device.cpu())) {
+                NDArray x = nd.randomNormal(new Shape(2, 3, 64, 96));
+                assertThat(run(l1, x, 1)).containsExactly(run(s1, x, 1));
+                assertThat(run(l1, x, 0)).containsExactly(run(s1, x, 0));
+                assertThat(run(l2, x, 0)).containsExactly(run(s2, x, 0));
+                assertThat(run(l2, x, 1)).containsExactly(run(s2, x, 1));
+            }
+            // saving again replaces the artifact atomically, with new metadata
+            ModelArtifact.save(dir, info().withPHat(0.25), Map.of(ModelArtifact.STAGE1, Networks.network(s1)));
+            assertThat(ModelArtifact.load(dir).metadata().info().pHat()).isEqualTo(0.25);
+            assertThat(dir.resolve("stage2.safetensors")).doesNotExist();
+            try (var s = Files.list(tmp)) {
+                assertThat(s.map(p -> p.getFileName().toString())).containsExactly("artifact");
+            }
+        }
+    }
+
+    @Test
+    void aChangedOrTruncatedWeightFileIsRefused() throws IOException {
+        Path dir = tmp.resolve("a");
+        try (Model m = Networks.newModel(new NetworkConfig(NetworkConfig.Role.BASELINE_LSE, Architecture.TINY_RESNET, 5f, false), Device.cpu())) {
+            ModelArtifact.save(dir, new ArtifactInfo("resnet18-lse", PreprocessConfig.ofSize(64), null, null, null, null, null),
+                    Map.of(ModelArtifact.MODEL, Networks.network(m)));
+        }
+        Path weights = dir.resolve("model.safetensors");
+        byte[] good = Files.readAllBytes(weights);
+        byte[] bad = good.clone();
+        bad[bad.length - 3] ^= 0x01;
+        Files.write(weights, bad);
+        assertThatThrownBy(() -> ModelArtifact.load(dir)).isInstanceOf(ModelArtifactException.class)
+                .hasMessageContaining("model.safetensors").hasMessageContaining("SHA-256");
+        Files.write(weights, java.util.Arrays.copyOf(good, good.length - 100));
+        assertThatThrownBy(() -> ModelArtifact.load(dir)).isInstanceOf(ModelArtifactException.class)
+                .hasMessageContaining("changed or truncated");
+        Files.write(weights, good);
+        assertThat(ModelArtifact.load(dir).metadata().lseR()).isEqualTo(5f);
+        Files.writeString(dir.resolve("model.json"), "{ not json");
+        assertThatThrownBy(() -> ModelArtifact.load(dir)).isInstanceOf(ModelArtifactException.class)
+                .hasMessageContaining("model.json");
+        assertThatThrownBy(() -> ModelArtifact.load(tmp.resolve("nothing"))).isInstanceOf(ModelArtifactException.class)
+                .hasMessageContaining("not a model artifact");
+    }
+}

@@ -1,0 +1,131 @@
+package io.pxrcad.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NetworksTest {
+    private static NDList forward(Model m, NDArray x) {
+        return m.getBlock().forward(new ParameterStore(x.getManager(), false), new NDList(x), false);
+    }
+
+    private static void assertProbabilities(NDArray a) {
+        for (float v : a.toFloatArray()) assertThat(v).isBetween(0f, 1f);
+    }
+
+    @Test
+    void everyRoleGivesItsDocumentedOutputs() {
+        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            NDArray x = nd.randomNormal(new Shape(2, 3, 96, 128));
+            try (Model m = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu())) {
+                NDList y = forward(m, x);
+                assertThat(y.get(0).getShape()).isEqualTo(new Shape(2, 1));
+                assertThat(y.get(1).getShape()).isEqualTo(new Shape(2, 1, 3, 4));
+                assertProbabilities(y.get(1));
+                float[] map = y.get(1).get(0).toFloatArray();
+                assertThat(y.get(0).getFloat(0, 0)).isCloseTo(LsePooling.lse(map, 10f), org.assertj.core.api.Assertions.within(1e-5f));
+                assertThat(Networks.network(m).backbone().channels()).isEqualTo(32);
+            }
+            try (Model m = Networks.stage2(NetworkConfig.stage2(Architecture.TINY_RESNET, true), Device.cpu())) {
+                NDList y = forward(m, x);
+                assertThat(y.size()).isEqualTo(2);
+                assertThat(y.get(1).getShape()).isEqualTo(new Shape(2, 1));
+                assertProbabilities(y.get(0));
+                assertProbabilities(y.get(1));
+            }
+            try (Model m = Networks.stage2(NetworkConfig.stage2(Architecture.TINY_RESNET, false), Device.cpu())) {
+                assertThat(forward(m, x).size()).isEqualTo(1);
+            }
+            for (Baseline b : Baseline.values()) {
+                NetworkConfig c = b.config().withBackbone(b.config().backbone() == Architecture.DENSENET121
+                        ? Architecture.TINY_DENSENET : Architecture.TINY_RESNET);
+                try (Model m = Networks.newModel(c, Device.cpu())) {
+                    NDList y = forward(m, x);
+                    assertThat(y.size()).as(b.id()).isEqualTo(1);
+                    assertThat(y.get(0).getShape()).isEqualTo(new Shape(2, 1));
+                    assertProbabilities(y.get(0));
+                }
+            }
+        }
+    }
+
+    /**
+     * Training through the per-stage memory scopes (and the dense layers' early closing of
+     * intermediates) keeps the autograd graph intact: every gradient equals the one computed with
+     * all intermediates kept alive.
+     */
+    @Test
+    void scopedTrainingGivesTheSameGradientsAsUnscoped() {
+        try (Model m = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu());
+             NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            NDArray x = nd.randomNormal(new Shape(4, 3, 64, 64));
+            NDArray y = nd.create(new float[] {1, 0, 1, 0}, new Shape(4, 1));
+            var params = WeightExport.parameters(m.getBlock());
+            params.values().stream().filter(p -> p.requiresGradient()).forEach(p -> p.getArray().setRequiresGradient(true));
+            java.util.Map<String, float[]> scoped = gradients(m, x, y);
+            boolean before = Scoped.enabled;
+            Scoped.enabled = false;
+            java.util.Map<String, float[]> plain;
+            try {
+                plain = gradients(m, x, y);
+            } finally {
+                Scoped.enabled = before;
+            }
+            assertThat(scoped.keySet()).hasSize((int) params.values().stream().filter(p -> p.requiresGradient()).count()).contains("mil.weight");
+            for (String name : plain.keySet()) {
+                float[] a = scoped.get(name);
+                float[] b = plain.get(name);
+                double norm = 0;
+                for (float v : b) norm = Math.max(norm, Math.abs(v));
+                assertThat(norm).as(name).isGreaterThan(0);
+                for (int i = 0; i < a.length; i++) {
+                    assertThat((double) a[i]).as(name + "[" + i + "]").isCloseTo(b[i], org.assertj.core.api.Assertions.within(1e-4 * norm + 1e-7));
+                }
+            }
+        }
+    }
+
+    private static java.util.Map<String, float[]> gradients(Model m, NDArray x, NDArray y) {
+        java.util.Map<String, float[]> out = new java.util.TreeMap<>();
+        try (NDManager step = x.getManager().newSubManager()) {
+            NDList in = new NDList(x);
+            in.tempAttach(step);
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getEngine("PyTorch").newGradientCollector()) {
+                gc.zeroGradients();
+                gc.backward(Losses.bce(m.getBlock().forward(new ParameterStore(step, false), in, true).head(), y));
+            }
+            WeightExport.parameters(m.getBlock()).forEach((name, p) -> {
+                if (p.requiresGradient()) out.put(name, p.getArray().getGradient().toFloatArray());
+            });
+        }
+        return out;
+    }
+
+    @Test
+    void paperBaselinesUseThePaperBackbones() {
+        assertThat(Baseline.CHEXNET.config()).isEqualTo(new NetworkConfig(NetworkConfig.Role.BASELINE_GAP, Architecture.DENSENET121, 10f, false));
+        assertThat(Baseline.WANG.config().role()).isEqualTo(NetworkConfig.Role.BASELINE_LSE);
+        assertThat(Baseline.RESNET18_LSE.config().backbone()).isEqualTo(Architecture.RESNET18);
+        assertThat(Baseline.fromId("resnet18-gap")).isEqualTo(Baseline.RESNET18_GAP);
+    }
+
+    @Test
+    void invalidConfigurationsSayWhatWasExpected() {
+        assertThatThrownBy(() -> Architecture.fromId("vgg16")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("densenet121|resnet18|tiny-densenet|tiny-resnet").hasMessageContaining("vgg16");
+        assertThatThrownBy(() -> NetworkConfig.stage1(Architecture.RESNET18).withLseR(0f))
+                .hasMessageContaining("lseR must be finite and > 0 but was 0.0");
+        assertThatThrownBy(() -> new NetworkConfig(NetworkConfig.Role.STAGE1_MIL, Architecture.RESNET18, 10f, true))
+                .hasMessageContaining("typeOutput");
+        assertThatThrownBy(() -> Networks.stage1(NetworkConfig.stage2(Architecture.TINY_RESNET, false), Device.cpu()))
+                .hasMessageContaining("expected a stage1-mil configuration but was stage2-roi");
+    }
+}
