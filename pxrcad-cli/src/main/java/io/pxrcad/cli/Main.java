@@ -25,6 +25,8 @@ import java.nio.file.NoSuchFileException;
                 SynthCommand.class,
                 MetricsCommand.class,
                 TrainCommand.class,
+                PredictCommand.class,
+                DemoCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;
