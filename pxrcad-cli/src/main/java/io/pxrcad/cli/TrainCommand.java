@@ -71,7 +71,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Preset p = Preset.parse(preset);
         TrainConfig cfg = p.config();
-        if (config != null) cfg = TrainConfigFile.load(config, cfg);
+        if (config != null) {
+            if (!Files.isRegularFile(config)) throw new io.pxrcad.DataException("no such file: " + config);
+            cfg = TrainConfigFile.load(config, cfg);
+        }
         if (epochs != null) cfg = cfg.withEpochs(epochs);
         if (imageSize != null) cfg = cfg.withImageSize(imageSize);
         if (batchSize != null) cfg = cfg.withBatchSize(batchSize);
