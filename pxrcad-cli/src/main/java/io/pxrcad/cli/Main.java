@@ -25,6 +25,9 @@ import java.nio.file.NoSuchFileException;
                 SynthCommand.class,
                 MetricsCommand.class,
                 TrainCommand.class,
+                EvaluateCommand.class,
+                CvCommand.class,
+                ReaderStudyCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;
