@@ -102,7 +102,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
         Files.createDirectories(out);
         writePredictions(out.resolve("predictions.csv"), scored);
-        AtomicFiles.writeString(out.resolve("metrics.json"), json(metrics, test, summary, info, n));
+        AtomicFiles.writeString(out.resolve("metrics.json"), json(metrics, test, summary, info, n,
+                m.hasSplit() ? part.label() : "all"));
         report(m, part, scored, twoStage, singleStage, metrics, test, summary, info);
         PrintWriter w = spec.commandLine().getOut();
         BinaryMetrics t = metrics.get("Two-stage (ps1·ps2)");
@@ -127,13 +128,13 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private String json(Map<String, BinaryMetrics> metrics, PairedAucTest test, DetectionScoring.Summary summary,
-                        ArtifactInfo info, int n) throws Exception {
+                        ArtifactInfo info, int n, String evaluated) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("model", model.toString());
         root.put("method", info.method());
         root.put("manifest", manifest.toString());
-        root.put("split", split);
+        root.put("split", evaluated);
         root.put("images", n);
         List<BinaryMetrics> ms = new ArrayList<>(metrics.values());
         root.set("two_stage", mapper.valueToTree(ms.get(0)));
