@@ -180,7 +180,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 .figures("ROC and precision-recall curves.", Plots.roc("roc", "ROC", roc),
                         Plots.precisionRecall("pr", "Precision-recall", pr))
                 .figures("Reliability diagram (10 equal-width bins).", Plots.reliability("calibration", "Calibration", cal))
-                .gallery("Examples at the operating threshold (red: stage-1 heatmap, orange dashed: ROI, green: true box)",
+                .gallery("Examples at the operating threshold (heatmap: stage-1 map, yellow: ROI, green dashed: true box)",
                         gallery(m, scored, threshold))
                 .write(out.resolve("report.html"));
     }

@@ -25,6 +25,8 @@ import java.nio.file.NoSuchFileException;
                 SynthCommand.class,
                 MetricsCommand.class,
                 TrainCommand.class,
+                PredictCommand.class,
+                DemoCommand.class,
                 EvaluateCommand.class,
                 CvCommand.class,
                 ReaderStudyCommand.class,

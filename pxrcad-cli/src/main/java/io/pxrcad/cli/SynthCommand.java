@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code pxrcad synth}: writes a synthetic cohort of pelvic radiographs with a manifest. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = "Write synthetic pelvic radiographs (16-bit PNG) and DIR/manifest.csv.")
+        description = "Write synthetic pelvic radiographs (16-bit PNG or DICOM DX) and DIR/manifest.csv.")
 final class SynthCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,6 +37,9 @@ final class SynthCommand implements Callable<Integer> {
     double difficulty;
     @Option(names = "--second-image-share", defaultValue = "0.2", description = "Share of patients with two images (default ${DEFAULT-VALUE}).")
     double secondImageShare;
+    @Option(names = "--format", defaultValue = "png",
+            description = "Image format: png (16-bit) or dicom (DX for presentation, PELVIS, AP) (default ${DEFAULT-VALUE}).")
+    String format;
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
     @Option(names = "--readers", paramLabel = "N", description = {"Also write DIR/reads.csv: N simulated readers "
@@ -57,12 +60,17 @@ final class SynthCommand implements Callable<Integer> {
         if (out == null) throw new IllegalArgumentException("--out is required (or --contact-sheet FILE)");
         if (readers != null && readers < 1) throw new IllegalArgumentException("--readers must be >= 1 but was " + readers);
         if (count == null || count < 1) throw new IllegalArgumentException("--count must be >= 1 but was " + count);
+        CohortWriter.Format imageFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "png" -> CohortWriter.Format.PNG;
+            case "dicom", "dcm" -> CohortWriter.Format.DICOM;
+            default -> throw new IllegalArgumentException("--format must be png or dicom but was '" + format + "'");
+        };
         PhantomConfig config = new PhantomConfig(size, seed, fractureRate, hipShare, difficulty, secondImageShare);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         boolean terminal = System.console() != null;
         int every = Math.max(1, Math.min(1000, count / 10));
         long start = System.nanoTime();
-        List<ManifestEntry> rows = CohortWriter.write(config, out, count, workers, done -> {
+        List<ManifestEntry> rows = CohortWriter.write(config, imageFormat, out, count, workers, done -> {
             synchronized (err) {
                 if (terminal) {
                     err.print("\rsynth: " + done + "/" + count);

@@ -17,7 +17,10 @@ import java.util.UUID;
  * (PS3.3 A.8.1) or a Digital X-Ray "for presentation" object. Integer values that already fit
  * {@code [0, 2^bitDepth - 1]} (bitDepth <= 16) are written as they are; others are
  * scaled linearly from their range to {@code [0, 65535]}. UIDs are fresh {@code 2.25.<uuid>}
- * (PS3.5 B.2). No patient identifiers are written (Patient's Name and ID are empty).
+ * (PS3.5 B.2) unless an {@link Identity} gives them. Patient's Name is always empty; Patient ID
+ * is empty unless the identity carries a (synthetic) one. A DX object also carries the
+ * identity rescale, Presentation LUT Shape IDENTITY and a window spanning the stored range
+ * (DX "for presentation" requires a VOI), so that it displays, and decodes, as written.
  */
 public final class DicomWriter {
     /** The kind of object written. */
@@ -52,19 +55,56 @@ public final class DicomWriter {
         public static Options secondaryCapture() { return new Options(Kind.SECONDARY_CAPTURE, null, null, null); }
     }
 
+    /**
+     * Who and what the object belongs to. UIDs must be valid (digits and dots, at most 64
+     * characters); the same study UID groups a patient's images.
+     *
+     * @param patientId Patient ID (0010,0020): a synthetic identifier or {@code null} (written empty)
+     */
+    public record Identity(String patientId, String studyUid, String seriesUid, String instanceUid) {
+        public Identity {
+            if (patientId != null && (patientId.length() > 64 || !patientId.matches("[\\x20-\\x5B\\x5D-\\x7E]*"))) {
+                throw new IllegalArgumentException("patientId must be at most 64 printable ASCII characters without '\\' (value not shown: it may identify a patient)");
+            }
+            uid("studyUid", studyUid);
+            uid("seriesUid", seriesUid);
+            uid("instanceUid", instanceUid);
+        }
+
+        /** No patient ID and fresh random UIDs. */
+        public static Identity random() { return new Identity(null, newUid(), newUid(), newUid()); }
+
+        private static void uid(String name, String v) {
+            if (v == null || v.length() > 64 || !v.matches("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*")) {
+                throw new IllegalArgumentException(name + " must be a UID (digits and dots, at most 64 characters) but was " + v);
+            }
+        }
+    }
+
     private static final String IMPLEMENTATION_UID = "2.25.329800735698586629295641978511506172918";
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     private DicomWriter() {}
 
-    /** Writes {@code image} to {@code target} atomically. */
+    /** Writes {@code image} to {@code target} atomically, with fresh UIDs. */
     public static void write(Radiograph image, Options options, Path target) throws IOException {
-        AtomicFiles.writeBytes(target, encode(image, options));
+        write(image, options, Identity.random(), target);
     }
 
-    /** The Part 10 bytes of {@code image}. */
+    /** Writes {@code image} to {@code target} atomically; same arguments, same bytes. */
+    public static void write(Radiograph image, Options options, Identity identity, Path target) throws IOException {
+        AtomicFiles.writeBytes(target, encode(image, options, identity));
+    }
+
+    /** The Part 10 bytes of {@code image}, with fresh UIDs. */
     public static byte[] encode(Radiograph image, Options options) {
-        String instance = newUid();
+        return encode(image, options, Identity.random());
+    }
+
+    /** The Part 10 bytes of {@code image}; a function of the arguments only. */
+    public static byte[] encode(Radiograph image, Options options, Identity identity) {
+        Objects.requireNonNull(identity, "identity");
+        String instance = identity.instanceUid();
         DicomWriter meta = new DicomWriter();
         meta.bytes(0x00020001, "OB", new byte[] {0, 1});
         meta.string(0x00020002, "UI", options.kind().sopClassUid);
@@ -76,17 +116,19 @@ public final class DicomWriter {
 
         int bits = image.bitDepth() <= 16 && fits(image) ? image.bitDepth() : 16;
         DicomWriter ds = new DicomWriter();
+        boolean dx = options.kind() == Kind.DX;
+        if (dx) ds.string(0x00080008, "CS", "DERIVED\\PRIMARY");
         ds.string(0x00080016, "UI", options.kind().sopClassUid);
         ds.string(0x00080018, "UI", instance);
         ds.string(0x00080060, "CS", options.kind().modality);
         if (options.kind() == Kind.SECONDARY_CAPTURE) ds.string(0x00080064, "CS", "SYN");
         else ds.string(0x00080068, "CS", "FOR PRESENTATION");
         ds.string(0x00100010, "PN", "");
-        ds.string(0x00100020, "LO", "");
+        ds.string(0x00100020, "LO", identity.patientId() == null ? "" : identity.patientId());
         if (options.bodyPart() != null) ds.string(0x00180015, "CS", options.bodyPart());
         if (options.viewPosition() != null) ds.string(0x00185101, "CS", options.viewPosition());
-        ds.string(0x0020000D, "UI", newUid());
-        ds.string(0x0020000E, "UI", newUid());
+        ds.string(0x0020000D, "UI", identity.studyUid());
+        ds.string(0x0020000E, "UI", identity.seriesUid());
         ds.string(0x00200013, "IS", "1");
         ds.us(0x00280002, 1);
         ds.string(0x00280004, "CS", "MONOCHROME2");
@@ -99,7 +141,16 @@ public final class DicomWriter {
         ds.us(0x00280101, bits);
         ds.us(0x00280102, bits - 1);
         ds.us(0x00280103, 0);
-        if (options.kind() == Kind.DX) ds.string(0x00282110, "CS", "00");
+        if (dx) {
+            // PS3.3 C.11.2.1.2.1: a LINEAR window with centre 2^(b-1) and width 2^b maps [0, 2^b - 1] onto itself
+            ds.string(0x00281050, "DS", Long.toString(1L << (bits - 1)));
+            ds.string(0x00281051, "DS", Long.toString(1L << bits));
+            ds.string(0x00281052, "DS", "0");
+            ds.string(0x00281053, "DS", "1");
+            ds.string(0x00281054, "LO", "US");
+            ds.string(0x00282110, "CS", "00");
+            ds.string(0x20500020, "CS", "IDENTITY");
+        }
         ds.bytes(0x7FE00010, "OW", pixels(image, bits == image.bitDepth() && fits(image)));
 
         DicomWriter file = new DicomWriter();
@@ -135,11 +186,25 @@ public final class DicomWriter {
 
     private static String ds(double v) {
         String s = Double.toString(v);
-        return s.length() <= 16 ? s : String.format(java.util.Locale.ROOT, "%.10g", v).substring(0, 16);
+        if (s.length() <= 16) return s;
+        // DS holds at most 16 characters (PS3.5 6.2): keep as many significant digits as fit
+        for (int digits = 15; ; digits--) {
+            s = new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toString();
+            if (s.length() <= 16 || digits == 1) return s;
+        }
     }
 
-    static String newUid() {
-        UUID u = UUID.randomUUID();
+    /**
+     * A UID of the form {@code 2.25.<uuid>} (PS3.5 B.2) from the name-based (MD5) UUID of
+     * {@code name}: the same name always gives the same UID, different names practically never do.
+     */
+    public static String derivedUid(String name) {
+        return uid(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String newUid() { return uid(UUID.randomUUID()); }
+
+    private static String uid(UUID u) {
         BigInteger hi = BigInteger.valueOf(u.getMostSignificantBits()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
         BigInteger lo = BigInteger.valueOf(u.getLeastSignificantBits()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
         return "2.25." + hi.shiftLeft(64).or(lo);

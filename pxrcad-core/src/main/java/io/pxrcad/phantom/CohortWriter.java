@@ -18,21 +18,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Writes a phantom cohort: {@code DIR/images/NNNNNN.png} (16-bit grayscale, one per case)
- * and {@code DIR/manifest.csv} (image, patient, label, type, true boxes), rendering cases
- * in parallel. The output depends only on the configuration and the count, never on the
- * number of threads.
+ * Writes a phantom cohort: {@code DIR/images/NNNNNN.png} (16-bit grayscale) or
+ * {@code NNNNNN.dcm} (DICOM DX, see {@code PhantomDicom}), one per case, and
+ * {@code DIR/manifest.csv} (image, patient, label, type, true boxes), rendering cases in
+ * parallel. The output depends only on the configuration, the format and the count, never on
+ * the number of threads: the same arguments give byte-identical files.
  */
 public final class CohortWriter {
+    /** The image file format of a cohort. */
+    public enum Format {
+        /** 16-bit grayscale PNG. */
+        PNG("png"),
+        /** DICOM Part 10, Digital X-Ray for presentation, explicit VR little endian. */
+        DICOM("dcm");
+
+        private final String extension;
+
+        Format(String extension) { this.extension = extension; }
+    }
+
     private CohortWriter() {}
+
+    /** As {@link #write(PhantomConfig, Format, Path, int, int, IntConsumer)} with PNG images. */
+    public static List<ManifestEntry> write(PhantomConfig config, Path dir, int count, int threads, IntConsumer progress)
+            throws IOException {
+        return write(config, Format.PNG, dir, count, threads, progress);
+    }
 
     /**
      * @param threads  worker threads (>= 1)
      * @param progress called with the number of images written so far, from worker threads
      * @return the manifest rows, in case order
      */
-    public static List<ManifestEntry> write(PhantomConfig config, Path dir, int count, int threads, IntConsumer progress)
-            throws IOException {
+    public static List<ManifestEntry> write(PhantomConfig config, Format format, Path dir, int count, int threads,
+                                            IntConsumer progress) throws IOException {
+        java.util.Objects.requireNonNull(format, "format");
         if (count < 1) throw new IllegalArgumentException("count must be >= 1 but was " + count);
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
         PhantomGenerator gen = new PhantomGenerator(config);
@@ -48,8 +68,9 @@ public final class CohortWriter {
                 int c = i;
                 futures.add(pool.submit(() -> {
                     Phantom p = gen.render(c);
-                    String name = String.format("images/%06d.png", c);
-                    PngWriter.write16(dir.resolve(name), p.image());
+                    String name = String.format("images/%06d.%s", c, format.extension);
+                    if (format == Format.PNG) PngWriter.write16(dir.resolve(name), p.image());
+                    else PhantomDicom.write(gen, p, dir.resolve(name));
                     progress.accept(done.incrementAndGet());
                     return new ManifestEntry(name, p.patient(), p.label(), p.type(), p.boxes(), Optional.empty());
                 }));

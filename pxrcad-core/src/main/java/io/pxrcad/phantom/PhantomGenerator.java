@@ -38,6 +38,12 @@ public final class PhantomGenerator {
     /** The same phantom as {@link #render(int)} with its fracture(s) left out (label 0, no boxes); identical for negatives. */
     public Phantom renderWithoutFractures(int caseIndex) { return render(caseIndex, false, null); }
 
+    /**
+     * Detector pixel spacing in mm: the canonical field of view over the image size (patient
+     * body size and a few percent of magnification then vary the anatomy's size in pixels).
+     */
+    public double pixelSpacingMm() { return FIELD_MM / config.size(); }
+
     /** Patient identifier of case {@code i}; a patient's two cases are consecutive. */
     public String patient(int caseIndex) { return String.format("P%06d", plan.patient(caseIndex)); }
 

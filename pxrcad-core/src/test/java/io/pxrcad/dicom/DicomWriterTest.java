@@ -58,4 +58,40 @@ class DicomWriterTest {
         assertThat(f.storedFrame(0)).containsExactly(0, 16384, 32768, 65535);
         assertThat(f.header().toMap()).doesNotContainKeys("patientName", "patientId");
     }
+
+    @Test
+    void identityMakesTheBytesReproducibleAndTheWindowKeepsSixteenBitValuesExact() throws IOException {
+        // values away from 0 and 65535: without the written window the decoder would stretch min..max
+        float[] px = new float[64 * 40];
+        Random rnd = new Random(11);
+        for (int i = 0; i < px.length; i++) px[i] = 1000 + rnd.nextInt(59000);
+        Radiograph in = new Radiograph(64, 40, px, 16, "PHANTOM");
+        DicomWriter.Options dx = new DicomWriter.Options(DicomWriter.Kind.DX, new double[] {0.7421875, 0.7421875}, "PELVIS", "AP");
+        DicomWriter.Identity id = new DicomWriter.Identity("P000042", DicomWriter.derivedUid("s"),
+                DicomWriter.derivedUid("se"), DicomWriter.derivedUid("i"));
+        byte[] a = DicomWriter.encode(in, dx, id);
+        assertThat(DicomWriter.encode(in, dx, id)).isEqualTo(a);
+        assertThat(DicomWriter.encode(in, dx)).isNotEqualTo(DicomWriter.encode(in, dx)); // fresh UIDs without identity
+
+        Path file = dir.resolve("b.dcm");
+        Files.write(file, a);
+        DicomFile f = DicomFile.read(file);
+        assertThat(f.string(0x0010, 0x0020)).isEqualTo("P000042");
+        assertThat(f.string(0x0010, 0x0010)).isNull();
+        assertThat(f.header().studyInstanceUid()).isEqualTo(id.studyUid());
+        assertThat(f.header().seriesInstanceUid()).isEqualTo(id.seriesUid());
+        assertThat(f.header().sopInstanceUid()).isEqualTo(id.instanceUid());
+        assertThat(f.header().bitsStored()).isEqualTo(16);
+        assertThat(new DicomDecoder().decode(file).pixels()).containsExactly(px);
+    }
+
+    @Test
+    void derivedUidsAreStableDistinctAndValid() {
+        String u = DicomWriter.derivedUid("pxrcad-synth:1:instance:0");
+        assertThat(DicomWriter.derivedUid("pxrcad-synth:1:instance:0")).isEqualTo(u);
+        assertThat(DicomWriter.derivedUid("pxrcad-synth:1:instance:1")).isNotEqualTo(u);
+        assertThat(u).matches("2\\.25\\.[1-9][0-9]*").hasSizeLessThanOrEqualTo(64);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DicomWriter.Identity(null, "1.02", u, u))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("studyUid must be a UID");
+    }
 }

@@ -1,6 +1,10 @@
 package io.pxrcad.phantom;
 
 import io.pxrcad.PixelBox;
+import io.pxrcad.Radiograph;
+import io.pxrcad.dicom.DicomFile;
+import io.pxrcad.dicom.DicomHeader;
+import io.pxrcad.image.ImageReaders;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
 import org.junit.jupiter.api.Test;
@@ -10,7 +14,11 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,5 +64,44 @@ class CohortWriterTest {
             String name = String.format("images/%06d.png", i);
             assertThat(Files.readAllBytes(dir.resolve("b").resolve(name))).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(name)));
         }
+    }
+
+    @Test
+    void dicomCohortReadsBackExactlyWithSharedStudiesAndIsReproducible(@TempDir Path dir) throws Exception {
+        List<ManifestEntry> rows = CohortWriter.write(CONFIG, CohortWriter.Format.DICOM, dir.resolve("a"), 6, 2, d -> { });
+        CohortWriter.write(CONFIG, CohortWriter.Format.DICOM, dir.resolve("b"), 6, 1, d -> { });
+        Manifest loaded = Manifest.load(dir.resolve("a/manifest.csv")); // reads the DICOM dimensions for the box checks
+        assertThat(loaded.entries()).isEqualTo(rows);
+        PhantomGenerator gen = new PhantomGenerator(CONFIG);
+        Map<String, String> studyOfPatient = new HashMap<>();
+        Set<String> instances = new HashSet<>(), series = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ManifestEntry e = rows.get(i);
+            assertThat(e.image()).isEqualTo(String.format("images/%06d.dcm", i));
+            Path file = e.resolve(dir.resolve("a"));
+            assertThat(Files.readAllBytes(e.resolve(dir.resolve("b")))).isEqualTo(Files.readAllBytes(file));
+            Phantom p = gen.render(i);
+            Radiograph r = ImageReaders.read(file);
+            assertThat(r.format()).isEqualTo("DICOM");
+            assertThat(r.pixels()).containsExactly(p.image().pixelsUnsafe());
+            DicomFile f = DicomFile.read(file);
+            DicomHeader h = f.header();
+            assertThat(h.modality()).isEqualTo("DX");
+            assertThat(h.bodyPartExamined()).isEqualTo("PELVIS");
+            assertThat(h.viewPosition()).isEqualTo("AP");
+            assertThat(h.pixelSpacing()).containsExactly(new double[] {380.0 / 96, 380.0 / 96}, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(f.string(0x0008, 0x0068)).isEqualTo("FOR PRESENTATION");
+            assertThat(f.string(0x0010, 0x0020)).isEqualTo(e.patient());
+            assertThat(f.string(0x0010, 0x0010)).isNull();
+            String prev = studyOfPatient.putIfAbsent(e.patient(), h.studyInstanceUid());
+            if (prev != null) assertThat(h.studyInstanceUid()).isEqualTo(prev);
+            assertThat(instances.add(h.sopInstanceUid())).isTrue();
+            assertThat(series.add(h.seriesInstanceUid())).isTrue();
+        }
+        assertThat(studyOfPatient).hasSizeLessThan(6); // some patient has two images, in one study
+        assertThat(new HashSet<>(studyOfPatient.values())).hasSameSizeAs(studyOfPatient.keySet());
+
+        CohortWriter.write(CONFIG.withSeed(4), CohortWriter.Format.DICOM, dir.resolve("c"), 1, 1, d -> { });
+        assertThat(instances).doesNotContain(DicomFile.read(dir.resolve("c/images/000000.dcm")).header().sopInstanceUid());
     }
 }

@@ -1,0 +1,159 @@
+package io.pxrcad.cli;
+
+import io.pxrcad.Radiograph;
+import io.pxrcad.data.KFoldSplitter;
+import io.pxrcad.data.Manifest;
+import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.data.ManifestWriter;
+import io.pxrcad.data.Split;
+import io.pxrcad.eval.BinaryMetrics;
+import io.pxrcad.eval.BinaryScores;
+import io.pxrcad.eval.PrCurve;
+import io.pxrcad.eval.RocCurve;
+import io.pxrcad.image.ImageReaders;
+import io.pxrcad.infer.Detection;
+import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.phantom.CohortWriter;
+import io.pxrcad.phantom.PhantomConfig;
+import io.pxrcad.report.GalleryItem;
+import io.pxrcad.report.HeatmapOverlay;
+import io.pxrcad.report.HtmlReport;
+import io.pxrcad.report.MetricsTables;
+import io.pxrcad.report.Plots;
+import io.pxrcad.train.Preset;
+import io.pxrcad.train.TrainConfig;
+import io.pxrcad.train.TwoStageTraining;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pxrcad demo}: the whole method end to end on a generated cohort — phantoms, a
+ * patient-grouped split, both stages trained, the chained detector on the held-out test part,
+ * metrics, ROC/PR plots and a heatmap gallery in {@code report.html}.
+ */
+@Command(name = "demo", description = "End-to-end demo on synthetic phantoms: synth, split, train, detect, report.")
+final class DemoCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--out", defaultValue = "demo-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @CommandLine.Option(names = "--count", defaultValue = "300", description = "Phantoms to generate (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @CommandLine.Option(names = "--size", defaultValue = "128", description = "Phantom size in px (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @CommandLine.Option(names = "--difficulty", defaultValue = "0", description = "Fracture subtlety 0..1 (default: ${DEFAULT-VALUE}).")
+    double difficulty;
+
+    @CommandLine.Option(names = "--preset", defaultValue = "tiny", description = "Training preset (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @CommandLine.Option(names = "--epochs", description = "Epochs per stage (default: the preset's).")
+    Integer epochs;
+
+    @CommandLine.Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @CommandLine.Option(names = "--device", defaultValue = "auto")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 40) throw new IllegalArgumentException("--count must be >= 40 but was " + count);
+        PrintWriter w = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        Path data = out.resolve("data");
+        w.printf("1/4 generating %d phantoms (%d px, difficulty %.2f) in %s%n", count, size, difficulty, data);
+        w.flush();
+        List<ManifestEntry> entries = CohortWriter.write(PhantomConfig.defaults().withSize(size).withSeed(seed)
+                .withDifficulty(difficulty), data, count, Runtime.getRuntime().availableProcessors(), i -> { });
+        List<ManifestEntry> fold = new KFoldSplitter(seed).split(entries).get(0);
+        ManifestWriter.write(data.resolve("split.csv"), fold);
+        Manifest manifest = Manifest.load(data.resolve("split.csv"));
+        List<ManifestEntry> train = part(fold, Split.TRAIN), val = part(fold, Split.VAL), test = part(fold, Split.TEST);
+
+        Preset p = Preset.parse(preset);
+        TrainConfig cfg = p.config().withImageSize(size).withSeed(seed);
+        if (epochs != null) cfg = cfg.withEpochs(epochs);
+        w.printf("2/4 training both stages (%s preset, %d epochs each) on %d images, validating on %d%n",
+                p.id(), cfg.epochs(), train.size(), val.size());
+        w.flush();
+        Path run = out.resolve("run");
+        if (Files.isDirectory(run.resolve("checkpoints"))) {
+            throw new IllegalArgumentException(run + " already holds a training run: remove " + out + " or choose another --out");
+        }
+        TwoStageTraining.Result r = TwoStageTraining.run(manifest, train, val,
+                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false);
+
+        w.printf("3/4 detecting on %d held-out test images%n", test.size());
+        w.flush();
+        float[] two = new float[test.size()], one = new float[test.size()];
+        int[] labels = new int[test.size()];
+        List<GalleryItem> gallery = new ArrayList<>();
+        Path heatmaps = out.resolve("heatmaps");
+        try (FractureDetector detector = FractureDetector.load(r.artifact().dir(), device)) {
+            for (int i = 0; i < test.size(); i++) {
+                ManifestEntry e = test.get(i);
+                Radiograph img = ImageReaders.read(manifest.resolve(e));
+                Detection d = detector.detect(img);
+                two[i] = (float) d.probability();
+                one[i] = (float) d.stage1();
+                labels[i] = e.label();
+                String caption = String.format(Locale.ROOT, "%s: truth %s, p=%.2f %s", Path.of(e.image()).getFileName(),
+                        e.positive() ? e.type().map(t -> t.label()).orElse("fracture") : "none", d.probability(), d.band().label());
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(HeatmapOverlay.render(img, d.map(), d.roi(), String.format(Locale.ROOT, "p=%.2f %s",
+                        d.probability(), d.band().label()), 512), "png", png);
+                io.pxrcad.AtomicFiles.writeBytes(heatmaps.resolve(Path.of(e.image()).getFileName() + ".heatmap.png"), png.toByteArray());
+                if (gallery.size() < 12) gallery.add(new GalleryItem(caption, png.toByteArray()));
+            }
+        }
+        w.println("4/4 writing the report");
+        BinaryScores twoStage = BinaryScores.of(two, labels), singleStage = BinaryScores.of(one, labels);
+        Map<String, BinaryMetrics> metrics = new LinkedHashMap<>();
+        metrics.put("Two-stage (ps1*ps2)", BinaryMetrics.of(twoStage));
+        metrics.put("Single-stage (ps1)", BinaryMetrics.of(singleStage));
+        Map<String, RocCurve> rocs = new LinkedHashMap<>();
+        rocs.put("Two-stage", RocCurve.of(twoStage));
+        rocs.put("Single-stage", RocCurve.of(singleStage));
+        Map<String, PrCurve> prs = new LinkedHashMap<>();
+        prs.put("Two-stage", PrCurve.of(twoStage));
+        prs.put("Single-stage", PrCurve.of(singleStage));
+        Path report = out.resolve("report.html");
+        HtmlReport.titled("pxrcad demo: two-stage fracture detection on synthetic phantoms")
+                .subtitle("Research software, not a cleared medical device. Synthetic data: figures are not comparable with the paper's.")
+                .meta("images", count + " phantoms at " + size + " px, difficulty " + difficulty)
+                .meta("split", train.size() + " train / " + val.size() + " val / " + test.size() + " test (patient-grouped)")
+                .meta("preset", p.id() + ", " + cfg.epochs() + " epochs per stage, seed " + seed)
+                .section("Test-set metrics")
+                .table(MetricsTables.binary("Held-out test images", metrics))
+                .figures("ROC and precision-recall curves on the test images",
+                        Plots.roc("roc", "ROC", rocs), Plots.precisionRecall("pr", "Precision-recall", prs))
+                .gallery("Test images with the stage-1 heatmap and the ROI classified by stage 2", gallery)
+                .write(report);
+        w.printf("done in %.0f s: test AUC two-stage %.3f, single-stage %.3f%n", (System.nanoTime() - t0) / 1e9,
+                metrics.get("Two-stage (ps1*ps2)").auc(), metrics.get("Single-stage (ps1)").auc());
+        w.printf("model %s%nreport %s%nheatmaps %s%n", r.artifact().dir(), report, heatmaps);
+        w.flush();
+        return 0;
+    }
+
+    private static List<ManifestEntry> part(List<ManifestEntry> fold, Split s) {
+        return fold.stream().filter(e -> e.split().orElseThrow() == s).toList();
+    }
+}

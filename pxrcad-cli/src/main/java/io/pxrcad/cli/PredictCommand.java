@@ -1,0 +1,172 @@
+package io.pxrcad.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pxrcad.AtomicFiles;
+import io.pxrcad.DataException;
+import io.pxrcad.Radiograph;
+import io.pxrcad.image.ImageReaders;
+import io.pxrcad.infer.Detection;
+import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.report.HeatmapOverlay;
+import io.pxrcad.train.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code pxrcad predict}: the chained two-stage pass over images and folders, one JSON object
+ * per image on stdout ({@code image, probability, stage1, stage2, band, type, typeProbability,
+ * roi}), or {@code image, error} for an image that cannot be read; the others go on, and the
+ * exit code is 1 at the end if any failed.
+ */
+@Command(name = "predict", description = "Run a trained model on images or folders; one JSON line per image.")
+final class PredictCommand implements Callable<Integer> {
+    private static final Set<String> SKIP = Set.of("csv", "json", "jsonl", "md", "txt", "yaml", "yml", "html", "svg",
+            "safetensors", "xml", "log");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--model", required = true, paramLabel = "DIR", description = "Model artifact folder (RUN/model).")
+    Path model;
+
+    @CommandLine.Option(names = "--heatmaps", paramLabel = "DIR", description = "Write a heatmap overlay PNG per image here.")
+    Path heatmaps;
+
+    @CommandLine.Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @CommandLine.Option(names = "--batch-size", defaultValue = "4", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws Exception {
+        if (batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1 but was " + batchSize);
+        List<Path> files = expand(inputs);
+        PrintWriter out = spec.commandLine().getOut();
+        int failed = 0;
+        try (FractureDetector detector = FractureDetector.load(model, device);
+             Progress progress = Progress.start("predict", files.size(), Math.max(1, files.size() / 20))) {
+            for (int from = 0; from < files.size(); from += batchSize) {
+                List<Path> batch = files.subList(from, Math.min(files.size(), from + batchSize));
+                List<Path> ok = new ArrayList<>();
+                List<Radiograph> images = new ArrayList<>();
+                for (Path f : batch) {
+                    try {
+                        images.add(ImageReaders.read(f));
+                        ok.add(f);
+                    } catch (DataException | UncheckedIOException e) {
+                        failed++;
+                        ObjectNode o = JSON.createObjectNode().put("image", f.toString()).put("error", message(e));
+                        out.println(JSON.writeValueAsString(o));
+                        progress.step("failed");
+                    }
+                }
+                if (images.isEmpty()) continue;
+                List<Detection> ds = detector.detect(images);
+                for (int k = 0; k < ds.size(); k++) {
+                    Detection d = ds.get(k);
+                    out.println(JSON.writeValueAsString(json(ok.get(k), d)));
+                    if (heatmaps != null) writeHeatmap(ok.get(k), images.get(k), d);
+                    progress.step(d.band().label());
+                }
+                out.flush();
+            }
+        }
+        out.flush();
+        if (failed > 0) {
+            spec.commandLine().getErr().println("pxrcad: " + failed + " of " + files.size() + " images could not be read");
+            return Main.EXIT_DATA;
+        }
+        return 0;
+    }
+
+    static ObjectNode json(Path file, Detection d) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("image", file.toString());
+        o.put("probability", round(d.probability()));
+        o.put("stage1", round(d.stage1()));
+        o.put("stage2", round(d.stage2()));
+        o.put("band", d.band().label());
+        if (d.type() != null) {
+            o.put("type", d.type().label());
+            o.put("typeProbability", round(d.typeProbability()));
+        } else {
+            o.putNull("type");
+            o.putNull("typeProbability");
+        }
+        ObjectNode roi = o.putObject("roi");
+        roi.put("x0", Math.round(d.roi().x0()));
+        roi.put("y0", Math.round(d.roi().y0()));
+        roi.put("x1", Math.round(d.roi().x1()));
+        roi.put("y1", Math.round(d.roi().y1()));
+        return o;
+    }
+
+    private void writeHeatmap(Path file, Radiograph image, Detection d) throws IOException {
+        String caption = String.format(Locale.ROOT, "p=%.2f %s%s", d.probability(), d.band().label(),
+                d.type() != null && d.band() != io.pxrcad.infer.Band.NONE ? " (" + d.type().label() + ")" : "");
+        var picture = HeatmapOverlay.render(image, d.map(), d.roi(), caption, 1024);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", bytes);
+        AtomicFiles.writeBytes(heatmaps.resolve(heatmapName(file)), bytes.toByteArray());
+    }
+
+    /** A file name from the input path that stays unique for inputs from different folders. */
+    static String heatmapName(Path file) {
+        String s = file.normalize().toString().replace('\\', '/');
+        while (s.startsWith("../") || s.startsWith("./") || s.startsWith("/")) {
+            s = s.substring(s.indexOf('/') + 1);
+        }
+        return s.replace('/', '_') + ".heatmap.png";
+    }
+
+    static List<Path> expand(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                try (Stream<Path> walk = Files.walk(in)) {
+                    walk.filter(Files::isRegularFile).filter(PredictCommand::looksLikeImage).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(in); // a missing file is reported in its own output line, like an unreadable one
+            }
+        }
+        if (files.isEmpty()) throw new DataException("no images found in " + inputs);
+        return files;
+    }
+
+    private static boolean looksLikeImage(Path p) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".")) return false;
+        int dot = name.lastIndexOf('.');
+        return dot < 0 || !SKIP.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static String message(Exception e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+}

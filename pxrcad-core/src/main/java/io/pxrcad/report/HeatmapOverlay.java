@@ -1,0 +1,105 @@
+package io.pxrcad.report;
+
+import io.pxrcad.PixelBox;
+import io.pxrcad.Radiograph;
+import io.pxrcad.image.PreprocessConfig;
+import io.pxrcad.image.Preprocessor;
+import io.pxrcad.mining.ProbabilityMap;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+
+/**
+ * Draws a radiograph with the stage-1 probability map overlaid as a heatmap (map upsampled
+ * bilinearly from cell centres to the original size, colour from blue to red, opacity growing
+ * with probability) and the ROI box, with a caption. What a reader looks at to see where the
+ * model found a fracture.
+ */
+public final class HeatmapOverlay {
+    private static final Preprocessor DISPLAY = new Preprocessor(new PreprocessConfig());
+
+    private HeatmapOverlay() {}
+
+    /**
+     * @param image   the radiograph at its original size
+     * @param map     the stage-1 map, values in [0,1]
+     * @param roi     the ROI in original pixels, or null
+     * @param caption text for the top-left corner, or null
+     * @param maxSide the longest side of the picture (larger images are scaled down)
+     */
+    public static BufferedImage render(Radiograph image, ProbabilityMap map, PixelBox roi, String caption, int maxSide) {
+        // large radiographs are scaled down to maxSide; small ones (phantoms) up to 512 px to be readable
+        int longest = Math.max(image.width(), image.height());
+        double scale = Math.min(maxSide / (double) longest, Math.max(1.0, 512.0 / longest));
+        int w = Math.max(1, (int) Math.round(image.width() * scale));
+        int h = Math.max(1, (int) Math.round(image.height() * scale));
+        float[] gray = Preprocessor.resize(DISPLAY.scaleToUnit(image), image.width(), image.height(), w, h);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            // map coordinates of this pixel's centre (cell centres at (j+0.5)*W/w)
+            double my = (y + 0.5) / h * map.height() - 0.5;
+            for (int x = 0; x < w; x++) {
+                double mx = (x + 0.5) / w * map.width() - 0.5;
+                float p = sample(map, mx, my);
+                float g = gray[y * w + x];
+                float a = 0.55f * smoothstep(0.15f, 0.9f, p);
+                int[] c = colour(p);
+                int r = blend(g, c[0], a), gg = blend(g, c[1], a), b = blend(g, c[2], a);
+                out.setRGB(x, y, (r << 16) | (gg << 8) | b);
+            }
+        }
+        Graphics2D gr = out.createGraphics();
+        gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        gr.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        if (roi != null) {
+            gr.setColor(new Color(255, 230, 0));
+            gr.setStroke(new BasicStroke(Math.max(2f, w / 300f)));
+            gr.drawRect((int) Math.round(roi.x0() * scale), (int) Math.round(roi.y0() * scale),
+                    (int) Math.round(roi.width() * scale), (int) Math.round(roi.height() * scale));
+        }
+        if (caption != null && !caption.isEmpty()) {
+            int size = Math.max(11, w / 45);
+            gr.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+            int tw = gr.getFontMetrics().stringWidth(caption);
+            gr.setColor(new Color(0, 0, 0, 170));
+            gr.fillRect(0, 0, tw + size, (int) (size * 1.6));
+            gr.setColor(Color.WHITE);
+            gr.drawString(caption, size / 2, (int) (size * 1.2));
+        }
+        gr.dispose();
+        return out;
+    }
+
+    private static float sample(ProbabilityMap map, double x, double y) {
+        x = Math.max(0, Math.min(map.width() - 1, x));
+        y = Math.max(0, Math.min(map.height() - 1, y));
+        int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
+        int x1 = Math.min(map.width() - 1, x0 + 1), y1 = Math.min(map.height() - 1, y0 + 1);
+        double fx = x - x0, fy = y - y0;
+        double top = map.get(y0, x0) * (1 - fx) + map.get(y0, x1) * fx;
+        double bot = map.get(y1, x0) * (1 - fx) + map.get(y1, x1) * fx;
+        return (float) (top * (1 - fy) + bot * fy);
+    }
+
+    /** Blue (0) -> cyan -> yellow -> red (1). */
+    private static int[] colour(float p) {
+        float t = Math.max(0, Math.min(1, p));
+        float r = Math.min(1, Math.max(0, 2 * t - 0.5f) * 1.5f);
+        float g = t < 0.5f ? 2 * t : 2 * (1 - t) + 0.3f;
+        float b = Math.max(0, 1 - 2 * t);
+        return new int[] {(int) (255 * r), (int) (255 * Math.min(1, g)), (int) (255 * b)};
+    }
+
+    private static int blend(float gray, int c, float a) {
+        return Math.max(0, Math.min(255, Math.round((1 - a) * gray * 255 + a * c)));
+    }
+
+    private static float smoothstep(float e0, float e1, float x) {
+        float t = Math.max(0, Math.min(1, (x - e0) / (e1 - e0)));
+        return t * t * (3 - 2 * t);
+    }
+}
