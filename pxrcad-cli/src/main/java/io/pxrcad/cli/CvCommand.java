@@ -98,10 +98,12 @@ final class CvCommand implements Callable<Integer> {
             err.flush();
             Path run = layout.run(job.fold(), job.training());
             Files.createDirectories(run);
-            RunInfo.capture("cv " + job.training() + " fold " + job.fold(), cfg, m, cfg.seed(), device)
-                    .write(run.resolve("run.json"));
             boolean resume = Files.isDirectory(run.resolve("checkpoints"));
             boolean trained = Files.isRegularFile(run.resolve("model").resolve(ModelArtifact.METADATA_FILE));
+            if (!trained) {
+                RunInfo.capture("cv " + job.training() + " fold " + job.fold(), cfg, m, cfg.seed(), device)
+                        .write(run.resolve("run.json"));
+            }
             List<ManifestEntry> train = part(fold, Split.TRAIN), val = part(fold, Split.VAL), test = part(fold, Split.TEST);
             List<String> images = test.stream().map(ManifestEntry::image).toList();
             int[] labels = test.stream().mapToInt(ManifestEntry::label).toArray();

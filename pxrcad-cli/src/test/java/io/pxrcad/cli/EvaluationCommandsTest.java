@@ -125,6 +125,32 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void evaluateOnAFoldsTestPartReproducesTheCrossValidationScores() throws Exception {
+        assertThat(first.code()).as(first.err()).isZero();
+        io.pxrcad.data.Manifest m = io.pxrcad.data.Manifest.load(cohort.resolve("manifest.csv"));
+        List<io.pxrcad.data.ManifestEntry> fold1 = CvCommand.folds(m, 2, 0).get(0); // the tiny preset's seed
+        Path withSplit = cohort.resolve("fold1.csv");
+        io.pxrcad.data.ManifestWriter.write(withSplit, fold1);
+        Path out = dir.resolve("eval-fold1");
+        MainTest.Result r = MainTest.run("evaluate", "--model", cv.resolve("fold-1/runs/two-stage/model").toString(),
+                "--manifest", withSplit.toString(), "--split", "test", "--out", out.toString(), "--device", "cpu");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> cvScores = Files.readAllLines(cv.resolve("fold-1/two-stage/scores.csv"));
+        List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+        assertThat(predictions).hasSize(cvScores.size());
+        for (int i = 1; i < cvScores.size(); i++) {
+            List<String> a = CsvLines.split(cvScores.get(i)), b = CsvLines.split(predictions.get(i));
+            assertThat(b.get(0)).isEqualTo(a.get(0));
+            assertThat(Double.parseDouble(b.get(3))).isCloseTo(Double.parseDouble(a.get(2)), org.assertj.core.data.Offset.offset(1e-5));
+        }
+        JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());
+        JsonNode table = JSON.readTree(cv.resolve("table1.json").toFile());
+        assertThat(metrics.get("split").asText()).isEqualTo("test");
+        assertThat(metrics.get("two_stage").get("auc").asDouble()).isCloseTo(
+                table.get("methods").get("two-stage").get("folds").get(0).get("auc").asDouble(), org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
     void readerStudyWritesTable2() throws Exception {
         Path out = dir.resolve("reader-study");
         MainTest.Result r = MainTest.run("reader-study", "--model", cv.resolve("fold-1/runs/two-stage/model").toString(),
