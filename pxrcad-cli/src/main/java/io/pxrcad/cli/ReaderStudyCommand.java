@@ -123,7 +123,8 @@ final class ReaderStudyCommand implements Callable<Integer> {
                 .subtitle(truth.size() + " images, " + readers + " readers; three-class answers hip / pelvic / none")
                 .meta("Model", model.toString()).meta("Manifest SHA-256", m.sha256()).meta("Reads", reads.toString())
                 .meta("Operating threshold", String.format(Locale.ROOT, "%.4f (95%% recall on validation)", threshold))
-                .section("Table 2").table(MetricsTables.readerStudy("System and readers on the same images.", result))
+                .section("System vs readers (the paper's Table 2)")
+                .table(MetricsTables.readerStudy("System and readers on the same images (paper Table 2).", result))
                 .write(out.resolve("report.html"));
         PrintWriter o = spec.commandLine().getOut();
         var sys = result.rows().get(0);

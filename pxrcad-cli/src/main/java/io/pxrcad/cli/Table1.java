@@ -165,7 +165,9 @@ final class Table1 {
         HtmlReport r = HtmlReport.titled(layout.folds() + "-fold cross-validation")
                 .subtitle(summaries.size() + " methods trained and tested on the same folds (METHOD.md, paper Table 1)")
                 .meta("Manifest", manifestName).meta("Manifest SHA-256", manifestSha);
-        settings.forEach((k, v) -> r.meta(k, String.valueOf(v)));
+        settings.forEach((k, v) -> {
+            if (!k.equals("manifestSha256")) r.meta(Character.toUpperCase(k.charAt(0)) + k.substring(1), String.valueOf(v));
+        });
         r.section("Table 1").table(MetricsTables.folds("Image-level fracture detection, mean ± sd over folds and pooled.", byName));
         if (!versusTwoStage.isEmpty()) r.table(delongTable());
         if (localisation != null) {
