@@ -163,7 +163,7 @@ final class EvaluateCommand implements Callable<Integer> {
         cal.put("Two-stage", Calibration.of(twoStage, Calibration.DEFAULT_BINS));
         cal.put("Single-stage", Calibration.of(singleStage, Calibration.DEFAULT_BINS));
         Table loc = new Table("Localisation and fracture type.", List.of("Measure", "Value"), List.of(
-                List.of("ROI label accuracy (ROI centre in a true box ± ½ map cell)", summary.roiLabelAccuracy().format()),
+                List.of("ROI label accuracy (detected ROI centre in a true box ± ½ map cell)", summary.roiLabelAccuracy().format()),
                 List.of("Heatmap maximum inside a true box", summary.heatmapMaxInBox().format()),
                 List.of("Hip/pelvic type accuracy on positives", summary.typeAccuracy().format()),
                 List.of("Paired DeLong, two-stage − single-stage AUC", String.format(Locale.ROOT, "%.3f (p = %s)",

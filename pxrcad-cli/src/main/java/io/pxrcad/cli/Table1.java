@@ -115,7 +115,7 @@ final class Table1 {
                     .append(t == null ? "–" : p(t.pValue())).append(" |\n");
         });
         if (localisation != null) {
-            sb.append("\nTwo-stage ROI label accuracy (pointing game, ROI centre in a true box ± ½ map cell): ")
+            sb.append("\nTwo-stage ROI label accuracy (pointing game on the test images: detected ROI centre in a true box ± ½ map cell): ")
                     .append(localisation.roiLabelAccuracy().format()).append("  \nHeatmap maximum inside a true box: ")
                     .append(localisation.heatmapMaxInBox().format()).append("  \nHip/pelvic type accuracy on positives: ")
                     .append(localisation.typeAccuracy().format()).append('\n');
@@ -172,7 +172,7 @@ final class Table1 {
         if (!versusTwoStage.isEmpty()) r.table(delongTable());
         if (localisation != null) {
             r.table(new Table("Proposed two-stage: localisation and type (pooled over folds).", List.of("Measure", "Value"),
-                    List.of(List.of("ROI label accuracy (ROI centre in a true box ± ½ map cell)", localisation.roiLabelAccuracy().format()),
+                    List.of(List.of("ROI label accuracy (detected ROI centre in a true box ± ½ map cell)", localisation.roiLabelAccuracy().format()),
                             List.of("Heatmap maximum inside a true box", localisation.heatmapMaxInBox().format()),
                             List.of("Hip/pelvic type accuracy on positives", localisation.typeAccuracy().format()))));
         }
