@@ -90,6 +90,10 @@ class ResumeAfterKillTest {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx2g");
         cmd.add("-Dai.djl.offline=true");
+        // the same PyTorch threading as this JVM, where the other two runs happen: same arithmetic
+        for (String prop : new String[] {"ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
+            if (System.getProperty(prop) != null) cmd.add("-D" + prop + "=" + System.getProperty(prop));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());

@@ -1,0 +1,9 @@
+/**
+ * Inference with a trained two-stage model (Wang et al., MICCAI 2019, "chained inference"):
+ * {@link io.pxrcad.infer.FractureDetector} loads a model artifact and, for each radiograph,
+ * computes the stage-1 probability map, {@code ps1 = max p} at the argmax cell, the ROI around
+ * that cell, the stage-2 probability {@code ps2} and type on the ROI, and the final probability
+ * {@code ps1 * ps2} with its reading {@link io.pxrcad.infer.Band}. Results are plain records
+ * ({@link io.pxrcad.infer.Detection}); no {@code NDArray} leaves this package.
+ */
+package io.pxrcad.infer;
