@@ -54,6 +54,9 @@ class BaselineTrainingTest {
             first = c.score(images);
             assertThat(first).hasSize(val.size());
             for (float p : first) assertThat(p).isBetween(0f, 1f);
+            // the classifier sees what validation saw during training (same preprocessing and weights)
+            int[] labels = val.stream().mapToInt(ManifestEntry::label).toArray();
+            assertThat(Auc.of(first, labels)).isCloseTo(r.valAuc(), org.assertj.core.data.Offset.offset(0.02));
             assertThat(c.score(images.subList(0, 1))[0]).isCloseTo(first[0], org.assertj.core.data.Offset.offset(1e-5f));
         }
         // resume of a finished run: no further epoch, same best weights
