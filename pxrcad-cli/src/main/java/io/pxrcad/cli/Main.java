@@ -27,6 +27,9 @@ import java.nio.file.NoSuchFileException;
                 TrainCommand.class,
                 PredictCommand.class,
                 DemoCommand.class,
+                EvaluateCommand.class,
+                CvCommand.class,
+                ReaderStudyCommand.class,
         })
 public final class Main implements Runnable {
     static final int EXIT_DATA = 1;

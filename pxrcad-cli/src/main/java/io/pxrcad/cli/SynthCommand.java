@@ -42,6 +42,10 @@ final class SynthCommand implements Callable<Integer> {
     String format;
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
+    @Option(names = "--readers", paramLabel = "N", description = {"Also write DIR/reads.csv: N simulated readers "
+            + "(radiologist, emergency, orthopaedic in turn, seeded skill falling with --difficulty) answering every image.",
+            "For demonstrations and tests of 'pxrcad reader-study' only: simulated readers say nothing about physicians."})
+    Integer readers;
     @Option(names = "--contact-sheet", description = "Instead of a cohort, write a 4x4 contact sheet PNG of phantoms to this file.")
     Path contactSheet;
 
@@ -54,6 +58,7 @@ final class SynthCommand implements Callable<Integer> {
             return 0;
         }
         if (out == null) throw new IllegalArgumentException("--out is required (or --contact-sheet FILE)");
+        if (readers != null && readers < 1) throw new IllegalArgumentException("--readers must be >= 1 but was " + readers);
         if (count == null || count < 1) throw new IllegalArgumentException("--count must be >= 1 but was " + count);
         CohortWriter.Format imageFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "png" -> CohortWriter.Format.PNG;
@@ -77,6 +82,7 @@ final class SynthCommand implements Callable<Integer> {
                 }
             }
         });
+        if (readers != null) SimulatedReaders.write(out.resolve("reads.csv"), rows, readers, difficulty, seed);
         long positives = rows.stream().filter(ManifestEntry::positive).count();
         long patients = rows.stream().map(ManifestEntry::patient).distinct().count();
         o.printf("wrote %d images (%d positive, %d patients) and %s in %.1f s%n", rows.size(), positives, patients,

@@ -5,5 +5,7 @@
  * that cell, the stage-2 probability {@code ps2} and type on the ROI, and the final probability
  * {@code ps1 * ps2} with its reading {@link io.pxrcad.infer.Band}. Results are plain records
  * ({@link io.pxrcad.infer.Detection}); no {@code NDArray} leaves this package.
+ * {@link io.pxrcad.infer.ImageClassifier} scores images with a one-network artifact (the
+ * image-level baselines of Table 1).
  */
 package io.pxrcad.infer;

@@ -2,6 +2,9 @@
  * Training of both stages (METHOD.md "Training schedule"): the network-independent parts.
  *
  * <ul>
+ *   <li>{@link io.pxrcad.train.TwoStageTraining} (the proposed method) and
+ *       {@link io.pxrcad.train.BaselineTraining} (the image-level baselines of Table 1, same
+ *       schedule and inputs): the public entry points; both write {@code RUN/model}.</li>
  *   <li>{@link io.pxrcad.train.TrainConfig} (+ {@link io.pxrcad.train.TrainConfigFile} for
  *       {@code --config run.yaml}): the hyper-parameters, paper defaults.</li>
  *   <li>{@link io.pxrcad.train.Seeds}: every random choice derives from (seed, stage, epoch,

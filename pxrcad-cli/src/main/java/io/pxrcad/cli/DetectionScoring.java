@@ -1,0 +1,105 @@
+package io.pxrcad.cli;
+
+import io.pxrcad.DataException;
+import io.pxrcad.FractureType;
+import io.pxrcad.PixelBox;
+import io.pxrcad.Radiograph;
+import io.pxrcad.data.Manifest;
+import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.eval.Pointing;
+import io.pxrcad.eval.Share;
+import io.pxrcad.image.ImageReaders;
+import io.pxrcad.infer.Detection;
+import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.infer.ImageClassifier;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a trained model over manifest rows in batches and judges each two-stage detection
+ * against the manifest's truth (METHOD.md "Evaluation"): the ROI centre in a true box
+ * (pointing game, tolerance half a map cell), the heatmap maximum's cell centre in a true box,
+ * the type on positives.
+ */
+final class DetectionScoring {
+    static final int BATCH = 16;
+
+    /** One image's detection with the judgements that need the truth (null where undefined). */
+    record Scored(ManifestEntry entry, Detection detection, Boolean roiHit, Boolean maxHit, Boolean typeCorrect) {}
+
+    /** Pooled localisation and type results. */
+    record Summary(Share roiLabelAccuracy, Share heatmapMaxInBox, Share typeAccuracy) {}
+
+    private DetectionScoring() {}
+
+    static List<Scored> run(FractureDetector detector, Manifest m, List<ManifestEntry> entries) {
+        List<Scored> out = new ArrayList<>(entries.size());
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            List<ManifestEntry> part = entries.subList(from, Math.min(entries.size(), from + BATCH));
+            List<Detection> ds = detector.detect(read(m, part));
+            for (int k = 0; k < part.size(); k++) out.add(judge(part.get(k), ds.get(k)));
+        }
+        return out;
+    }
+
+    static float[] run(ImageClassifier classifier, Manifest m, List<ManifestEntry> entries) {
+        float[] out = new float[entries.size()];
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            List<ManifestEntry> part = entries.subList(from, Math.min(entries.size(), from + BATCH));
+            float[] p = classifier.score(read(m, part));
+            System.arraycopy(p, 0, out, from, p.length);
+        }
+        return out;
+    }
+
+    static List<Radiograph> read(Manifest m, List<ManifestEntry> part) {
+        List<Radiograph> images = new ArrayList<>(part.size());
+        for (ManifestEntry e : part) {
+            try {
+                images.add(ImageReaders.read(m.resolve(e)));
+            } catch (DataException ex) {
+                throw new DataException(e.image() + ": " + ex.getMessage(), ex);
+            }
+        }
+        return images;
+    }
+
+    static Scored judge(ManifestEntry e, Detection d) {
+        Boolean roiHit = null;
+        Boolean maxHit = null;
+        if (!e.boxes().isEmpty()) {
+            double cw = d.width() / (double) d.map().width();
+            double ch = d.height() / (double) d.map().height();
+            roiHit = Pointing.hit(e.boxes(), d.roi().centerX(), d.roi().centerY(), cw / 2, ch / 2);
+            maxHit = Pointing.hit(e.boxes(), (d.cell().col() + 0.5) * cw, (d.cell().row() + 0.5) * ch, 0, 0);
+        }
+        Boolean typeCorrect = e.positive() && e.type().isPresent() && d.type() != null ? e.type().get() == d.type() : null;
+        return new Scored(e, d, roiHit, maxHit, typeCorrect);
+    }
+
+    static Summary summarise(List<Boolean> roi, List<Boolean> max, List<Boolean> type) {
+        return new Summary(share(roi), share(max), share(type));
+    }
+
+    static Summary summarise(List<Scored> scored) {
+        return summarise(scored.stream().map(Scored::roiHit).toList(), scored.stream().map(Scored::maxHit).toList(),
+                scored.stream().map(Scored::typeCorrect).toList());
+    }
+
+    private static Share share(List<Boolean> values) {
+        int hits = 0, total = 0;
+        for (Boolean b : values) {
+            if (b == null) continue;
+            total++;
+            if (b) hits++;
+        }
+        return Share.of(hits, total);
+    }
+
+    static String label(FractureType t) { return t == null ? "" : t.label(); }
+
+    static String box(PixelBox b) { return b == null ? "" : b.toCsv(); }
+
+    static String bool(Boolean b) { return b == null ? "" : b ? "1" : "0"; }
+}

@@ -1,0 +1,193 @@
+package io.pxrcad.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code cv}, {@code evaluate} and {@code reader-study} end to end on 150 obvious phantoms at
+ * 128 px with the tiny preset: one cross-validation (2 folds, 2 epochs, all six methods) shared
+ * by the tests; its fold-1 two-stage model is what evaluate and reader-study load.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvaluationCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    Path dir;
+    Path cohort;
+    Path cv;
+    String[] cvArgs;
+    MainTest.Result first;
+
+    @BeforeAll
+    void crossValidate(@TempDir Path tmp) {
+        dir = tmp;
+        cohort = dir.resolve("cohort");
+        MainTest.Result s = MainTest.run("synth", "--out", cohort.toString(), "--count", "150", "--size", "128",
+                "--difficulty", "0", "--seed", "3", "--threads", "2", "--readers", "3");
+        assertThat(s.code()).as(s.err()).isZero();
+        cv = dir.resolve("cv");
+        cvArgs = new String[]{"cv", "--manifest", cohort.resolve("manifest.csv").toString(), "--out", cv.toString(),
+                "--folds", "2", "--preset", "tiny", "--epochs", "2", "--workers", "1", "--device", "cpu"};
+        first = MainTest.run(cvArgs);
+    }
+
+    @Test
+    void cvWritesACompleteTable1AndReport() throws Exception {
+        assertThat(first.code()).as(first.err()).isZero();
+        List<String> ids = List.of("resnet18-gap", "resnet18-lse", "chexnet", "wang", "single-stage", "two-stage");
+        for (int f = 1; f <= 2; f++) {
+            for (String id : ids) {
+                List<String> lines = Files.readAllLines(cv.resolve("fold-" + f).resolve(id).resolve("scores.csv"));
+                assertThat(lines.get(0)).isEqualTo("image,label,score,roi_hit,max_hit,type_correct");
+                assertThat(lines.size()).isGreaterThan(30);
+            }
+        }
+        String md = Files.readString(cv.resolve("table1.md"));
+        for (String name : List.of("ResNet18-GAP", "ResNet18-LSE", "CheXNet", "Wang et al.", "Proposed single-stage",
+                "Proposed two-stage")) {
+            assertThat(md).containsPattern("\\| " + name.replace(".", "\\.") + " \\| \\d\\.\\d{3} ± \\d\\.\\d{3} \\|");
+        }
+        assertThat(md).contains("ROI label accuracy").contains("type accuracy");
+        JsonNode t = JSON.readTree(cv.resolve("table1.json").toFile());
+        assertThat(t.get("folds").asInt()).isEqualTo(2);
+        assertThat(t.get("methods").size()).isEqualTo(6);
+        int pooledImages = 0;
+        for (JsonNode n : t.get("test_images_per_fold")) pooledImages += n.asInt();
+        assertThat(pooledImages).isEqualTo(150);
+        for (String id : ids) {
+            JsonNode m = t.get("methods").get(id);
+            assertThat(m.get("auc").get("n").asInt()).isEqualTo(2);
+            assertThat(m.get("pooled").get("n").asInt()).isEqualTo(150);
+            assertThat(m.get("pooled").get("auc").asDouble()).isBetween(0.0, 1.0);
+            assertThat(m.has("delong_vs_two_stage")).isEqualTo(!id.equals("two-stage"));
+        }
+        assertThat(t.get("type_accuracy").get("total").asInt()).isEqualTo(t.get("methods").get("two-stage")
+                .get("pooled").get("positives").asInt());
+        assertThat(t.get("roi_label_accuracy").get("total").asInt()).isPositive();
+        String html = Files.readString(cv.resolve("report.html"));
+        assertThat(html).contains("Figure 3").contains("Per fold").contains("Proposed two-stage").contains("paired DeLong");
+        assertThat(html.split("data:image/png;base64,", -1)).hasSize(3); // ROC and PR
+    }
+
+    @Test
+    void cvContinuesWhereItStopped() throws Exception {
+        assertThat(first.code()).as(first.err()).isZero();
+        Path scores = cv.resolve("fold-2/resnet18-gap/scores.csv");
+        Path model = cv.resolve("fold-2/runs/two-stage/model/model.json");
+        String before = Files.readString(scores);
+        var modelTime = Files.getLastModifiedTime(model);
+        Files.delete(scores);
+        MainTest.Result again = MainTest.run(cvArgs);
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.err()).contains("cv: fold 2/2, resnet18-gap").doesNotContain("fold 1/2").doesNotContain("two-stage");
+        assertThat(Files.readString(scores)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(model)).isEqualTo(modelTime);
+
+        String[] otherSeed = java.util.Arrays.copyOf(cvArgs, cvArgs.length + 2);
+        otherSeed[cvArgs.length] = "--seed";
+        otherSeed[cvArgs.length + 1] = "9";
+        MainTest.Result r = MainTest.run(otherSeed);
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err()).startsWith("pxrcad: ").contains("other settings");
+    }
+
+    @Test
+    void evaluateWritesPredictionsMetricsAndReport() throws Exception {
+        Path out = dir.resolve("eval");
+        MainTest.Result r = MainTest.run("evaluate", "--model", cv.resolve("fold-1/runs/two-stage/model").toString(),
+                "--manifest", cohort.resolve("manifest.csv").toString(), "--out", out.toString(), "--device", "cpu");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+        assertThat(predictions).hasSize(151);
+        assertThat(predictions.get(0)).startsWith("image,label,type,probability,stage1,stage2,band,predicted_type,roi");
+        JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile());
+        assertThat(m.get("split").asText()).isEqualTo("all");
+        assertThat(m.get("two_stage").get("n").asInt()).isEqualTo(150);
+        assertThat(m.get("single_stage").get("auc").asDouble()).isBetween(0.0, 1.0);
+        assertThat(m.get("delong_two_stage_vs_single_stage").get("p_value").asDouble()).isBetween(0.0, 1.0);
+        int positives = m.get("two_stage").get("positives").asInt();
+        assertThat(m.get("type_accuracy").get("total").asInt()).isEqualTo(positives);
+        assertThat(m.get("roi_label_accuracy").get("total").asInt()).isPositive().isLessThanOrEqualTo(positives);
+        assertThat(m.get("heatmap_max_in_box").get("total").asInt()).isEqualTo(m.get("roi_label_accuracy").get("total").asInt());
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("ROI label accuracy").contains("Examples at the operating threshold");
+        // ROC, PR, calibration and 2..8 gallery images
+        assertThat(html.split("data:image/png;base64,", -1).length - 1).isBetween(5, 11);
+    }
+
+    @Test
+    void evaluateOnAFoldsTestPartReproducesTheCrossValidationScores() throws Exception {
+        assertThat(first.code()).as(first.err()).isZero();
+        io.pxrcad.data.Manifest m = io.pxrcad.data.Manifest.load(cohort.resolve("manifest.csv"));
+        List<io.pxrcad.data.ManifestEntry> fold1 = CvCommand.folds(m, 2, 0).get(0); // the tiny preset's seed
+        Path withSplit = cohort.resolve("fold1.csv");
+        io.pxrcad.data.ManifestWriter.write(withSplit, fold1);
+        Path out = dir.resolve("eval-fold1");
+        MainTest.Result r = MainTest.run("evaluate", "--model", cv.resolve("fold-1/runs/two-stage/model").toString(),
+                "--manifest", withSplit.toString(), "--split", "test", "--out", out.toString(), "--device", "cpu");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> cvScores = Files.readAllLines(cv.resolve("fold-1/two-stage/scores.csv"));
+        List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+        assertThat(predictions).hasSize(cvScores.size());
+        for (int i = 1; i < cvScores.size(); i++) {
+            List<String> a = CsvLines.split(cvScores.get(i)), b = CsvLines.split(predictions.get(i));
+            assertThat(b.get(0)).isEqualTo(a.get(0));
+            assertThat(Double.parseDouble(b.get(3))).isCloseTo(Double.parseDouble(a.get(2)), org.assertj.core.data.Offset.offset(1e-5));
+        }
+        JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());
+        JsonNode table = JSON.readTree(cv.resolve("table1.json").toFile());
+        assertThat(metrics.get("split").asText()).isEqualTo("test");
+        assertThat(metrics.get("two_stage").get("auc").asDouble()).isCloseTo(
+                table.get("methods").get("two-stage").get("folds").get(0).get("auc").asDouble(), org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
+    void readerStudyWritesTable2() throws Exception {
+        Path out = dir.resolve("reader-study");
+        MainTest.Result r = MainTest.run("reader-study", "--model", cv.resolve("fold-1/runs/two-stage/model").toString(),
+                "--manifest", cohort.resolve("manifest.csv").toString(), "--reads", cohort.resolve("reads.csv").toString(),
+                "--out", out.toString(), "--bootstrap", "200", "--device", "cpu");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("150 images, 3 readers");
+        JsonNode j = JSON.readTree(out.resolve("reader-study.json").toFile());
+        assertThat(j.get("rows")).hasSize(8); // system, 3 readers, 3 specialties, reader average
+        assertThat(j.get("rows").get(0).get("kind").asText()).isEqualTo("system");
+        double readerAccuracy = j.get("rows").get(7).get("accuracy").get("estimate").asDouble();
+        assertThat(readerAccuracy).isBetween(0.75, 0.97); // simulated skill 0.82..0.95 at difficulty 0
+        assertThat(j.get("system_vs_readers").get("p_value").asDouble()).isBetween(0.0, 1.0);
+        List<String> answers = Files.readAllLines(out.resolve("answers.csv"));
+        assertThat(answers).hasSize(151);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Reader average (3)").contains("System");
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitCode() throws Exception {
+        MainTest.Result noModel = MainTest.run("evaluate", "--model", dir.resolve("nothing").toString(), "--manifest",
+                cohort.resolve("manifest.csv").toString(), "--out", dir.resolve("x").toString());
+        assertThat(noModel.code()).isEqualTo(Main.EXIT_DATA);
+        assertThat(noModel.err().lines()).hasSize(1).allMatch(l -> l.startsWith("pxrcad: "));
+
+        MainTest.Result tooManyFolds = MainTest.run("cv", "--manifest", cohort.resolve("manifest.csv").toString(),
+                "--out", dir.resolve("cv-bad").toString(), "--folds", "500", "--preset", "tiny");
+        assertThat(tooManyFolds.code()).isEqualTo(Main.EXIT_DATA);
+        assertThat(tooManyFolds.err().lines()).hasSize(1).allMatch(l -> l.startsWith("pxrcad: cannot make 500 folds")
+                || l.contains("cannot make 500 folds"));
+
+        Path reads = dir.resolve("bad-reads.csv");
+        Files.writeString(reads, "reader,specialty,image,answer\nR1,radiologist,images/none.png,hip\n");
+        MainTest.Result unknown = MainTest.run("reader-study", "--model", cv.resolve("fold-1/runs/two-stage/model").toString(),
+                "--manifest", cohort.resolve("manifest.csv").toString(), "--reads", reads.toString(),
+                "--out", dir.resolve("rs-bad").toString());
+        assertThat(unknown.code()).isEqualTo(Main.EXIT_DATA);
+        assertThat(unknown.err().lines()).hasSize(1).allMatch(l -> l.contains("images/none.png"));
+    }
+}

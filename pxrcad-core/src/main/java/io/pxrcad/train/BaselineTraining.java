@@ -1,0 +1,143 @@
+package io.pxrcad.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import io.pxrcad.data.Manifest;
+import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.eval.BinaryScores;
+import io.pxrcad.eval.OperatingPoint;
+import io.pxrcad.image.AugmentConfig;
+import io.pxrcad.image.Augmenter;
+import io.pxrcad.image.PreprocessConfig;
+import io.pxrcad.image.Preprocessor;
+import io.pxrcad.model.Architecture;
+import io.pxrcad.model.ArtifactInfo;
+import io.pxrcad.model.Baseline;
+import io.pxrcad.model.ModelArtifact;
+import io.pxrcad.model.Network;
+import io.pxrcad.model.NetworkConfig;
+import io.pxrcad.model.Networks;
+import io.pxrcad.model.WeightImport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One Table 1 baseline (ResNet18-GAP, ResNet18-LSE, CheXNet, Wang et al.; METHOD.md
+ * "Evaluation") on one training/validation split, with the same schedule, inputs and
+ * checkpoint selection as stage 1 of the proposed method. Writes {@code RUN/model} with one
+ * network ({@link ModelArtifact#MODEL}, {@code method} = the baseline id) and the operating
+ * thresholds chosen on validation data. Resumable like {@link TwoStageTraining}.
+ */
+public final class BaselineTraining {
+    private static final Logger LOG = LoggerFactory.getLogger(BaselineTraining.class);
+
+    /**
+     * @param config     schedule and sizes (as for the two-stage method)
+     * @param backbone   the feature extractor the baseline is built on
+     * @param pretrained ImageNet weights for the backbone (safetensors), or null
+     * @param device     {@code auto}, {@code cpu}, {@code gpu0}, ...
+     * @param cacheBytes bound of the decoded-image cache
+     */
+    public record Plan(TrainConfig config, Architecture backbone, Path pretrained, String device, long cacheBytes) {
+        public Plan {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(backbone, "backbone");
+            Objects.requireNonNull(device, "device");
+        }
+
+        /**
+         * The preset's schedule and the baseline's backbone family at the preset's scale: the
+         * paper's DenseNet-121 / ResNet-18 for {@code paper}, the reduced networks of the
+         * two-stage preset otherwise (so that every method of a comparison has the same capacity class).
+         */
+        public static Plan of(Preset preset, Baseline baseline) {
+            return new Plan(preset.config(), BaselineTraining.backbone(preset, baseline), null, "auto", 4L << 30);
+        }
+
+        public Plan withConfig(TrainConfig c) { return new Plan(c, backbone, pretrained, device, cacheBytes); }
+
+        public Plan withDevice(String d) { return new Plan(config, backbone, pretrained, d, cacheBytes); }
+
+        public Plan withPretrained(Path p) { return new Plan(config, backbone, p, device, cacheBytes); }
+    }
+
+    /** What a finished training reports: validation AUC and the thresholds at 95% recall / 95% specificity. */
+    public record Result(ModelArtifact artifact, double valAuc, double suspicious, double fracture) {}
+
+    private BaselineTraining() {}
+
+    /** The backbone of {@code baseline} at the scale of {@code preset} (DenseNet family -> stage 1's, ResNet -> stage 2's). */
+    public static Architecture backbone(Preset preset, Baseline baseline) {
+        if (preset == Preset.PAPER) return baseline.config().backbone();
+        return baseline.config().backbone() == Architecture.DENSENET121 ? preset.stage1() : preset.stage2();
+    }
+
+    public static Result run(Manifest manifest, List<ManifestEntry> train, List<ManifestEntry> val, Baseline baseline,
+                             Plan plan, Path runDir, boolean resume) throws IOException {
+        TrainConfig cfg = plan.config();
+        if (train.isEmpty() || val.isEmpty()) {
+            throw new IllegalArgumentException("training needs images in both parts but train has " + train.size()
+                    + " and validation " + val.size());
+        }
+        if (train.stream().noneMatch(ManifestEntry::positive) || train.stream().allMatch(ManifestEntry::positive)) {
+            throw new IllegalArgumentException("the training part needs both positive and negative images");
+        }
+        Device device = io.pxrcad.model.Devices.resolve(plan.device());
+        Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
+        PreprocessConfig pc = PreprocessConfig.ofSize(cfg.imageSize());
+        Preprocessor pre = new Preprocessor(pc);
+        Augmenter aug = new Augmenter(cfg.augment() ? new AugmentConfig() : AugmentConfig.none());
+        ImageSource trainSrc = new ImageSource(manifest, train, pre, plan.cacheBytes() / 2);
+        ImageSource valSrc = new ImageSource(manifest, val, pre, plan.cacheBytes() / 2);
+        EpochLoop loop = new EpochLoop(cfg, new CheckpointStore(runDir), MetricsLog.inRun(runDir));
+        NetworkConfig nc = baseline.config().withBackbone(plan.backbone()).withLseR((float) cfg.lseR());
+        LOG.info("baseline {} on {}: training on {} images, validating on {}, {} px, device {}", baseline.id(),
+                plan.backbone().id(), train.size(), val.size(), cfg.imageSize(), device);
+        try (Model model = Networks.newModel(nc, device)) {
+            Network net = Networks.network(model);
+            if (plan.pretrained() != null) {
+                LOG.info("{}: {}", baseline.id(), WeightImport.loadBackbone(net, plan.pretrained()).summary());
+            }
+            float[] valScores;
+            try (NetworkTrainer t = new NetworkTrainer(model, (float) cfg.learningRate())) {
+                loop.run(new BaselineStage(cfg, trainSrc, valSrc, pre, aug), t, resume);
+                valScores = BaselineStage.scores(t, valSrc, pre, cfg.batchSize());
+            }
+            int[] labels = Stage1.labels(valSrc);
+            double auc = Auc.of(valScores, labels);
+            double suspicious = Double.NaN;
+            double fracture = Double.NaN;
+            BinaryScores vs = BinaryScores.of(valScores, labels);
+            if (vs.positives() > 0 && vs.negatives() > 0) {
+                suspicious = OperatingPoint.atRecall(vs, 0.95).threshold();
+                fracture = OperatingPoint.atSpecificity(vs, 0.95).threshold();
+            }
+            LOG.info("baseline {} done: validation AUC {}", baseline.id(), String.format("%.4f", auc));
+            Map<String, String> notes = new LinkedHashMap<>();
+            notes.put("manifest", manifest.file().getFileName().toString());
+            notes.put("manifestSha256", manifest.sha256());
+            notes.put("trainImages", Integer.toString(train.size()));
+            notes.put("valImages", Integer.toString(val.size()));
+            notes.put("seed", Long.toString(cfg.seed()));
+            notes.put("epochs", Integer.toString(cfg.epochs()));
+            notes.put("valAuc", String.format("%.4f", auc));
+            ArtifactInfo info = new ArtifactInfo(baseline.id(), pc, null, null, null,
+                    new ArtifactInfo.Thresholds(clamp(suspicious), clamp(fracture)), notes);
+            ModelArtifact artifact = ModelArtifact.save(runDir.resolve("model"), info, Map.of(ModelArtifact.MODEL, net));
+            LOG.info("model saved to {}", artifact.dir());
+            return new Result(artifact, auc, suspicious, fracture);
+        }
+    }
+
+    private static Double clamp(double t) {
+        return Double.isNaN(t) ? null : Double.isInfinite(t) ? Double.valueOf(1.0) : Math.max(0, Math.min(1, t));
+    }
+}
