@@ -1,5 +1,7 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.data.Csv;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -119,7 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("image,label,type,probability,stage1,stage2,band,predicted_type,roi,roi_hit,max_hit\n");
         for (DetectionScoring.Scored s : scored) {
             Detection d = s.detection();
-            sb.append(CsvLines.join(List.of(s.entry().image(), Integer.toString(s.entry().label()),
+            sb.append(Csv.join(List.of(s.entry().image(), Integer.toString(s.entry().label()),
                     s.entry().type().map(io.pxrcad.FractureType::label).orElse(""), num(d.probability()), num(d.stage1()),
                     num(d.stage2()), d.band().label(), DetectionScoring.label(d.type()), DetectionScoring.box(d.roi()),
                     DetectionScoring.bool(s.roiHit()), DetectionScoring.bool(s.maxHit())))).append('\n');

@@ -1,5 +1,7 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.data.Csv;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,7 +108,7 @@ final class ReaderStudyCommand implements Callable<Integer> {
         ReaderStudyResult result = ReaderStudy.analyse(truth, system, readList, bootstrap);
         Files.createDirectories(out);
         StringBuilder csv = new StringBuilder("image,truth,system\n");
-        truth.forEach((image, t) -> csv.append(CsvLines.quote(image)).append(',').append(t.label()).append(',')
+        truth.forEach((image, t) -> csv.append(Csv.quote(image)).append(',').append(t.label()).append(',')
                 .append(system.get(image).label()).append('\n'));
         AtomicFiles.writeString(out.resolve("answers.csv"), csv.toString());
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

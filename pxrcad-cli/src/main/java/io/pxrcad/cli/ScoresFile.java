@@ -2,6 +2,7 @@ package io.pxrcad.cli;
 
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.DataException;
+import io.pxrcad.data.Csv;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ record ScoresFile(List<String> images, int[] labels, double[] scores, List<Boole
         Files.createDirectories(file.getParent());
         StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append('\n');
         for (int i = 0; i < images.size(); i++) {
-            sb.append(CsvLines.join(List.of(images.get(i), Integer.toString(labels[i]),
+            sb.append(Csv.join(List.of(images.get(i), Integer.toString(labels[i]),
                     String.format(Locale.ROOT, "%.9g", scores[i]), DetectionScoring.bool(roiHit.get(i)),
                     DetectionScoring.bool(maxHit.get(i)), DetectionScoring.bool(typeCorrect.get(i))))).append('\n');
         }
@@ -44,17 +45,21 @@ record ScoresFile(List<String> images, int[] labels, double[] scores, List<Boole
     }
 
     static ScoresFile read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        if (lines.isEmpty() || !CsvLines.split(lines.get(0)).equals(HEADER)) {
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.parse(Files.readString(file));
+        } catch (Csv.SyntaxException e) {
+            throw new DataException(file + ": line " + e.line() + ": " + e.getMessage());
+        }
+        if (rows.isEmpty() || !rows.get(0).fields().equals(HEADER)) {
             throw new DataException(file + ": expected header " + String.join(",", HEADER) + " (a pxrcad cv scores file)");
         }
         List<String> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         List<Boolean> roi = new ArrayList<>(), max = new ArrayList<>(), type = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
-            List<String> f = CsvLines.split(lines.get(i));
+        for (Csv.Row row : rows.subList(1, rows.size())) {
+            List<String> f = row.fields();
             try {
                 images.add(f.get(0));
                 labels.add(Integer.parseInt(f.get(1)));
@@ -63,8 +68,8 @@ record ScoresFile(List<String> images, int[] labels, double[] scores, List<Boole
                 max.add(bool(f.get(4)));
                 type.add(bool(f.get(5)));
             } catch (RuntimeException e) {
-                throw new DataException(file + ": line " + (i + 1) + ": expected " + HEADER.size() + " fields image,label,score,... but was '"
-                        + lines.get(i) + "'");
+                throw new DataException(file + ": line " + row.line() + ": expected " + HEADER.size() + " fields image,label,score,... but was '"
+                        + Csv.join(f) + "'");
             }
         }
         return new ScoresFile(images, labels.stream().mapToInt(Integer::intValue).toArray(),

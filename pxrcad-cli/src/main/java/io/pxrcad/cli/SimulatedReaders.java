@@ -1,5 +1,7 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.data.Csv;
+
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.eval.FractureAnswer;
@@ -40,7 +42,7 @@ final class SimulatedReaders {
                     int shift = 1 + random.nextInt(2);
                     answer = all[(truth.ordinal() + shift) % all.length];
                 }
-                sb.append(reader).append(',').append(SPECIALTIES[s]).append(',').append(CsvLines.quote(e.image()))
+                sb.append(reader).append(',').append(SPECIALTIES[s]).append(',').append(Csv.quote(e.image()))
                         .append(',').append(answer.label()).append('\n');
             }
         }

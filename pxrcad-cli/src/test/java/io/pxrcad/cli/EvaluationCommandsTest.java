@@ -1,5 +1,7 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.data.Csv;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,7 +141,7 @@ class EvaluationCommandsTest {
         List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
         assertThat(predictions).hasSize(cvScores.size());
         for (int i = 1; i < cvScores.size(); i++) {
-            List<String> a = CsvLines.split(cvScores.get(i)), b = CsvLines.split(predictions.get(i));
+            List<String> a = Csv.parse(cvScores.get(i)).get(0).fields(), b = Csv.parse(predictions.get(i)).get(0).fields();
             assertThat(b.get(0)).isEqualTo(a.get(0));
             assertThat(Double.parseDouble(b.get(3))).isCloseTo(Double.parseDouble(a.get(2)), org.assertj.core.data.Offset.offset(1e-5));
         }

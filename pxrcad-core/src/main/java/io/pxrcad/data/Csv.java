@@ -6,21 +6,41 @@ import java.util.List;
 /**
  * RFC 4180 CSV: fields separated by commas, optionally quoted with {@code "}; inside quotes
  * commas, line breaks and {@code ""} (one quote) are literal. Lines end with LF or CRLF.
- * Each record remembers the line on which it starts, for error messages.
+ * Each record remembers the line on which it starts, for error messages. The one CSV reader and
+ * writer of pxrcad (manifests, scores, reads, predictions).
  */
-final class Csv {
-    record Row(int line, List<String> fields) {}
+public final class Csv {
+    /** A record and the 1-based line on which it starts. */
+    public record Row(int line, List<String> fields) {}
 
     /** Thrown for an unterminated quote (the only unrecoverable syntax error). */
-    static final class SyntaxException extends Exception {
-        final int line;
+    public static final class SyntaxException extends Exception {
+        private final int line;
         SyntaxException(int line, String message) { super(message); this.line = line; }
+        /** The line on which the unterminated field starts. */
+        public int line() { return line; }
     }
 
     private Csv() {}
 
+    /** A field as written: quoted (with {@code ""} for a quote) only when it holds a comma, quote or line break. */
+    public static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** One record: the fields quoted as needed, joined by commas (no line end). */
+    public static String join(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) sb.append(',');
+            sb.append(quote(fields.get(i)));
+        }
+        return sb.toString();
+    }
+
     /** Parses the text into rows; blank lines are skipped. A leading BOM is ignored. */
-    static List<Row> parse(String text) throws SyntaxException {
+    public static List<Row> parse(String text) throws SyntaxException {
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

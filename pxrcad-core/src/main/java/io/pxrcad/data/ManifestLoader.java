@@ -50,7 +50,7 @@ final class ManifestLoader {
             rows = Csv.parse(text);
         } catch (Csv.SyntaxException e) {
             throw new ManifestException("invalid manifest " + csv + ": 1 problem",
-                    List.of(csv + ":" + e.line + ": " + e.getMessage()));
+                    List.of(csv + ":" + e.line() + ": " + e.getMessage()));
         }
         Path dir = csv.toAbsolutePath().getParent();
         ManifestLoader l = new ManifestLoader(csv);

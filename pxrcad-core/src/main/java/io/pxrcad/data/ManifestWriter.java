@@ -24,19 +24,14 @@ public final class ManifestWriter {
         boolean withSplit = entries.stream().anyMatch(e -> e.split().isPresent());
         StringBuilder sb = new StringBuilder(withSplit ? "image,patient,label,type,boxes,split\n" : "image,patient,label,type,boxes\n");
         for (ManifestEntry e : entries) {
-            sb.append(quote(e.image())).append(',')
-              .append(quote(e.patient())).append(',')
+            sb.append(Csv.quote(e.image())).append(',')
+              .append(Csv.quote(e.patient())).append(',')
               .append(e.label()).append(',')
               .append(e.type().map(t -> t.label()).orElse("")).append(',')
-              .append(quote(e.boxes().stream().map(PixelBox::toCsv).collect(Collectors.joining(";"))));
+              .append(Csv.quote(e.boxes().stream().map(PixelBox::toCsv).collect(Collectors.joining(";"))));
             if (withSplit) sb.append(',').append(e.split().map(Split::label).orElse(""));
             sb.append('\n');
         }
         return sb.toString();
-    }
-
-    static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

@@ -35,6 +35,6 @@ class CsvTest {
     @Test
     void unterminatedQuote() {
         assertThatThrownBy(() -> Csv.parse("a\n\"open,x\n")).isInstanceOf(Csv.SyntaxException.class)
-                .satisfies(e -> assertThat(((Csv.SyntaxException) e).line).isEqualTo(2));
+                .satisfies(e -> assertThat(((Csv.SyntaxException) e).line()).isEqualTo(2));
     }
 }
