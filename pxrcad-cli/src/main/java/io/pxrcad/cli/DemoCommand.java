@@ -18,6 +18,7 @@ import io.pxrcad.phantom.PhantomConfig;
 import io.pxrcad.report.GalleryItem;
 import io.pxrcad.report.HeatmapOverlay;
 import io.pxrcad.report.HtmlReport;
+import io.pxrcad.report.Png;
 import io.pxrcad.report.MetricsTables;
 import io.pxrcad.report.Plots;
 import io.pxrcad.train.Preset;
@@ -26,8 +27,6 @@ import io.pxrcad.train.TwoStageTraining;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import javax.imageio.ImageIO;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,11 +115,10 @@ final class DemoCommand implements Callable<Integer> {
                 labels[i] = e.label();
                 String caption = String.format(Locale.ROOT, "%s: truth %s, p=%.2f %s", Path.of(e.image()).getFileName(),
                         e.positive() ? e.type().map(t -> t.label()).orElse("fracture") : "none", d.probability(), d.band().label());
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                ImageIO.write(HeatmapOverlay.render(img, d.map(), d.roi(), String.format(Locale.ROOT, "p=%.2f %s",
-                        d.probability(), d.band().label()), 512), "png", png);
-                io.pxrcad.AtomicFiles.writeBytes(heatmaps.resolve(Path.of(e.image()).getFileName() + ".heatmap.png"), png.toByteArray());
-                if (gallery.size() < 12) gallery.add(new GalleryItem(caption, png.toByteArray()));
+                byte[] png = Png.encode(HeatmapOverlay.render(img, d.map(), d.roi(), String.format(Locale.ROOT, "p=%.2f %s",
+                        d.probability(), d.band().label()), 512));
+                io.pxrcad.AtomicFiles.writeBytes(heatmaps.resolve(Path.of(e.image()).getFileName() + ".heatmap.png"), png);
+                if (gallery.size() < 12) gallery.add(new GalleryItem(caption, png));
             }
         }
         w.println("4/4 writing the report");

@@ -1,19 +1,17 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.report.Png;
+
 import io.pxrcad.PixelBox;
 import io.pxrcad.Radiograph;
 import io.pxrcad.mining.ProbabilityMap;
 import io.pxrcad.report.HeatmapOverlay;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -44,12 +42,6 @@ final class Overlay {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Png.encode(img);
     }
 }

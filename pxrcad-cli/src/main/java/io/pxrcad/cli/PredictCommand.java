@@ -9,12 +9,11 @@ import io.pxrcad.image.ImageReaders;
 import io.pxrcad.infer.Detection;
 import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.report.HeatmapOverlay;
+import io.pxrcad.report.Png;
 import io.pxrcad.train.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import javax.imageio.ImageIO;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -124,10 +123,8 @@ final class PredictCommand implements Callable<Integer> {
     private void writeHeatmap(Path file, Radiograph image, Detection d) throws IOException {
         String caption = String.format(Locale.ROOT, "p=%.2f %s%s", d.probability(), d.band().label(),
                 d.type() != null && d.band() != io.pxrcad.infer.Band.NONE ? " (" + d.type().label() + ")" : "");
-        var picture = HeatmapOverlay.render(image, d.map(), d.roi(), caption, 1024);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(picture, "png", bytes);
-        AtomicFiles.writeBytes(heatmaps.resolve(heatmapName(file)), bytes.toByteArray());
+        AtomicFiles.writeBytes(heatmaps.resolve(heatmapName(file)),
+                Png.encode(HeatmapOverlay.render(image, d.map(), d.roi(), caption, 1024)));
     }
 
     /** A file name from the input path that stays unique for inputs from different folders. */

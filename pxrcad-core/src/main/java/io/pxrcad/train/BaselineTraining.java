@@ -2,12 +2,10 @@ package io.pxrcad.train;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.eval.BinaryScores;
 import io.pxrcad.eval.OperatingPoint;
-import io.pxrcad.image.AugmentConfig;
 import io.pxrcad.image.Augmenter;
 import io.pxrcad.image.PreprocessConfig;
 import io.pxrcad.image.Preprocessor;
@@ -83,21 +81,14 @@ public final class BaselineTraining {
     public static Result run(Manifest manifest, List<ManifestEntry> train, List<ManifestEntry> val, Baseline baseline,
                              Plan plan, Path runDir, boolean resume) throws IOException {
         TrainConfig cfg = plan.config();
-        if (train.isEmpty() || val.isEmpty()) {
-            throw new IllegalArgumentException("training needs images in both parts but train has " + train.size()
-                    + " and validation " + val.size());
-        }
-        if (train.stream().noneMatch(ManifestEntry::positive) || train.stream().allMatch(ManifestEntry::positive)) {
-            throw new IllegalArgumentException("the training part needs both positive and negative images");
-        }
-        Device device = io.pxrcad.model.Devices.resolve(plan.device());
-        Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
-        PreprocessConfig pc = PreprocessConfig.ofSize(cfg.imageSize());
-        Preprocessor pre = new Preprocessor(pc);
-        Augmenter aug = new Augmenter(cfg.augment() ? new AugmentConfig() : AugmentConfig.none());
-        ImageSource trainSrc = new ImageSource(manifest, train, pre, plan.cacheBytes() / 2);
-        ImageSource valSrc = new ImageSource(manifest, val, pre, plan.cacheBytes() / 2);
-        EpochLoop loop = new EpochLoop(cfg, new CheckpointStore(runDir), MetricsLog.inRun(runDir));
+        TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir);
+        Device device = setup.device();
+        PreprocessConfig pc = setup.preprocessing();
+        Preprocessor pre = setup.preprocessor();
+        Augmenter aug = setup.augmenter();
+        ImageSource trainSrc = setup.train();
+        ImageSource valSrc = setup.val();
+        EpochLoop loop = setup.loop();
         NetworkConfig nc = baseline.config().withBackbone(plan.backbone()).withLseR((float) cfg.lseR());
         LOG.info("baseline {} on {}: training on {} images, validating on {}, {} px, device {}", baseline.id(),
                 plan.backbone().id(), train.size(), val.size(), cfg.imageSize(), device);
@@ -111,7 +102,7 @@ public final class BaselineTraining {
                 loop.run(new BaselineStage(cfg, trainSrc, valSrc, pre, aug), t, resume);
                 valScores = BaselineStage.scores(t, valSrc, pre, cfg.batchSize());
             }
-            int[] labels = Stage1.labels(valSrc);
+            int[] labels = WholeImages.labels(valSrc);
             double auc = Auc.of(valScores, labels);
             double suspicious = Double.NaN;
             double fracture = Double.NaN;

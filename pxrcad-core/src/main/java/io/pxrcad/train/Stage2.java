@@ -124,7 +124,7 @@ final class Stage2 implements EpochLoop.Stage {
     @Override
     public EpochLoop.Validation validate(NetworkTrainer trainer) throws IOException {
         float[] finals = chained(trainer, val, valStage1, sampler.geometry(), preprocessor, config).probability;
-        int[] labels = Stage1.labels(val);
+        int[] labels = WholeImages.labels(val);
         return new EpochLoop.Validation(Bce.mean(finals, labels), Auc.of(finals, labels));
     }
 

@@ -2,18 +2,15 @@ package io.pxrcad.train;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.eval.BinaryScores;
 import io.pxrcad.eval.OperatingPoint;
-import io.pxrcad.image.AugmentConfig;
 import io.pxrcad.image.Augmenter;
 import io.pxrcad.image.PreprocessConfig;
 import io.pxrcad.image.Preprocessor;
 import io.pxrcad.mining.MapCache;
 import io.pxrcad.mining.MiningThreshold;
-import io.pxrcad.mining.ProbabilityMap;
 import io.pxrcad.mining.RoiGeometry;
 import io.pxrcad.mining.RoiSampler;
 import io.pxrcad.mining.TrainingMap;
@@ -74,23 +71,14 @@ public final class TwoStageTraining {
     public static Result run(Manifest manifest, List<ManifestEntry> train, List<ManifestEntry> val, Plan plan,
                              Path runDir, boolean resume) throws IOException {
         TrainConfig cfg = plan.config();
-        if (train.isEmpty() || val.isEmpty()) {
-            throw new IllegalArgumentException("training needs images in both parts but train has " + train.size()
-                    + " and validation " + val.size());
-        }
-        if (train.stream().noneMatch(ManifestEntry::positive) || train.stream().allMatch(ManifestEntry::positive)) {
-            throw new IllegalArgumentException("the training part needs both positive and negative images");
-        }
-        Device device = io.pxrcad.model.Devices.resolve(plan.device());
-        Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
-        PreprocessConfig pc = PreprocessConfig.ofSize(cfg.imageSize());
-        Preprocessor pre = new Preprocessor(pc);
-        Augmenter aug = new Augmenter(cfg.augment() ? new AugmentConfig() : AugmentConfig.none());
-        ImageSource trainSrc = new ImageSource(manifest, train, pre, plan.cacheBytes() / 2);
-        ImageSource valSrc = new ImageSource(manifest, val, pre, plan.cacheBytes() / 2);
-        CheckpointStore store = new CheckpointStore(runDir);
-        MetricsLog metrics = MetricsLog.inRun(runDir);
-        EpochLoop loop = new EpochLoop(cfg, store, metrics);
+        TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir);
+        Device device = setup.device();
+        PreprocessConfig pc = setup.preprocessing();
+        Preprocessor pre = setup.preprocessor();
+        Augmenter aug = setup.augmenter();
+        ImageSource trainSrc = setup.train();
+        ImageSource valSrc = setup.val();
+        EpochLoop loop = setup.loop();
         LOG.info("training on {} images ({} positive), validating on {} ({} positive), {} px, device {}",
                 train.size(), train.stream().filter(ManifestEntry::positive).count(), val.size(),
                 val.stream().filter(ManifestEntry::positive).count(), cfg.imageSize(), device);
@@ -110,7 +98,7 @@ public final class TwoStageTraining {
             }
             MapCache.write(runDir.resolve("maps").resolve("train.maps"), trainS1.maps());
             float pHat = MiningThreshold.of(positives(trainS1.ps1(), trainSrc), cfg.miningSensitivity());
-            double aucS1 = Auc.of(valS1.ps1(), Stage1.labels(valSrc));
+            double aucS1 = Auc.of(valS1.ps1(), WholeImages.labels(valSrc));
             LOG.info("stage 1 done: validation AUC of ps1 {}, p_hat {} (99% training sensitivity)",
                     String.format("%.4f", aucS1), pHat);
 
@@ -126,7 +114,7 @@ public final class TwoStageTraining {
                 loop.run(new Stage2(cfg, trainSrc, maps, valSrc, valS1, sampler, pre, aug, true), t2, resume);
                 valChained = Stage2.chained(t2, valSrc, valS1, geometry, pre, cfg);
             }
-            int[] valLabels = Stage1.labels(valSrc);
+            int[] valLabels = WholeImages.labels(valSrc);
             double aucTwo = Auc.of(valChained.probability(), valLabels);
             // METHOD.md / issue: suspicious at 95% recall, fracture at 95% specificity, on validation data
             BinaryScores valScores = BinaryScores.of(valChained.probability(), valLabels);

@@ -1,0 +1,41 @@
+package io.pxrcad.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.pxrcad.data.Manifest;
+import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.image.AugmentConfig;
+import io.pxrcad.image.Augmenter;
+import io.pxrcad.image.PreprocessConfig;
+import io.pxrcad.image.Preprocessor;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What every training (two-stage or baseline) sets up the same way from its inputs: the checked
+ * train/validation parts, the device, the seeded engine, preprocessing and augmentation, the two
+ * image sources (sharing the cache budget) and the epoch loop writing into the run folder.
+ */
+record TrainingSetup(Device device, PreprocessConfig preprocessing, Preprocessor preprocessor, Augmenter augmenter,
+                     ImageSource train, ImageSource val, EpochLoop loop) {
+
+    static TrainingSetup of(Manifest manifest, List<ManifestEntry> train, List<ManifestEntry> val, TrainConfig cfg,
+                            String deviceSpec, long cacheBytes, Path runDir) {
+        if (train.isEmpty() || val.isEmpty()) {
+            throw new IllegalArgumentException("training needs images in both parts but train has " + train.size()
+                    + " and validation " + val.size());
+        }
+        if (train.stream().noneMatch(ManifestEntry::positive) || train.stream().allMatch(ManifestEntry::positive)) {
+            throw new IllegalArgumentException("the training part needs both positive and negative images");
+        }
+        Device device = io.pxrcad.model.Devices.resolve(deviceSpec);
+        Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
+        PreprocessConfig pc = PreprocessConfig.ofSize(cfg.imageSize());
+        Preprocessor pre = new Preprocessor(pc);
+        Augmenter aug = new Augmenter(cfg.augment() ? new AugmentConfig() : AugmentConfig.none());
+        return new TrainingSetup(device, pc, pre, aug,
+                new ImageSource(manifest, train, pre, cacheBytes / 2), new ImageSource(manifest, val, pre, cacheBytes / 2),
+                new EpochLoop(cfg, new CheckpointStore(runDir), MetricsLog.inRun(runDir)));
+    }
+}
