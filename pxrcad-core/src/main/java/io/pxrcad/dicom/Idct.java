@@ -1,72 +1,89 @@
 package io.pxrcad.dicom;
 
 /**
- * The IJG accurate integer inverse DCT ("islow", libjpeg jidctint.c, after Loeffler,
- * Ligtenberg and Moschytz), with its exact scaling and rounding, so decoded samples match
- * libjpeg and GDCM bit for bit.
+ * The integer inverse DCT of Thomas Richter's libjpeg (the decoder behind pylibjpeg-libjpeg,
+ * which made pydicom's and pylibjpeg's JPEG reference values): the Loeffler-Ligtenberg-Moschytz
+ * butterfly with 9-bit fixed-point constants, rows first, then columns, and output kept with
+ * {@link #FRACTION_BITS} fractional bits. Those fractional bits survive chroma upsampling and are
+ * rounded away only at the end ({@link JpegUpsampler}); IJG's "islow" instead rounds each
+ * sample to an integer inside the IDCT and filters the integers, which is why the two disagree
+ * by 1 on some samples.
  */
 final class Idct {
     private Idct() {}
 
-    private static final int CONST_BITS = 13;
-    private static final long F0298 = 2446, F0390 = 3196, F0541 = 4433, F0765 = 6270, F0899 = 7373, F1175 = 9633,
-            F1501 = 12299, F1847 = 15137, F1961 = 16069, F2053 = 16819, F2562 = 20995, F3072 = 25172;
+    /** Fractional bits of every sample this IDCT writes (libjpeg's {@code ColorTrafo::COLOR_BITS}). */
+    static final int FRACTION_BITS = 4;
 
-    /** Dequantizes and inverse-transforms one block (natural order) into {@code out} at {@code off} with row {@code stride}. */
-    static void islow(int[] coef, int[] q, int[] out, int off, int stride, int precision) {
-        int pass1 = precision == 12 ? 1 : 2;
-        int center = 1 << (precision - 1), max = (1 << precision) - 1;
-        long[] ws = new long[64];
-        for (int c = 0; c < 8; c++) {
-            if (coef[8 + c] == 0 && coef[16 + c] == 0 && coef[24 + c] == 0 && coef[32 + c] == 0 && coef[40 + c] == 0
-                    && coef[48 + c] == 0 && coef[56 + c] == 0) {
-                long dcval = ((long) coef[c] * q[c]) << pass1;
-                for (int r = 0; r < 8; r++) ws[r * 8 + c] = dcval;
+    private static final int FIX_BITS = 9;
+    // round(c * 2^9) of the LLM constants, as libjpeg's TO_FIX
+    private static final long F0298 = 153, F0390 = 200, F0541 = 277, F0765 = 392, F0899 = 461, F1175 = 602,
+            F1501 = 769, F1847 = 946, F1961 = 1004, F2053 = 1051, F2562 = 1312, F3072 = 1573;
+    private static final int ROW_SHIFT = FIX_BITS, COLUMN_SHIFT = FIX_BITS + 3;
+
+    /**
+     * Dequantizes and inverse-transforms one block into {@code out} at {@code off} (row
+     * {@code stride}): level-shifted samples times 2^{@link #FRACTION_BITS}, not yet rounded or
+     * clamped.
+     *
+     * @param coef 64 quantized coefficients in natural (row-major) order
+     * @param q the 64 quantization steps in natural order
+     * @param ws a scratch array of at least 64 longs, overwritten
+     */
+    static void inverse(int[] coef, int[] q, long[] ws, int[] out, int off, int stride, int precision) {
+        // the level shift enters as part of the DC term, scaled like it (x8 for the two passes)
+        long dcOffset = (1L << (precision - 1)) << (FRACTION_BITS + 3);
+        for (int r = 0; r < 64; r += 8) {
+            long dc = (long) coef[r] * (q[r] << FRACTION_BITS) + (r == 0 ? dcOffset : 0);
+            if (coef[r + 1] == 0 && coef[r + 2] == 0 && coef[r + 3] == 0 && coef[r + 4] == 0 && coef[r + 5] == 0
+                    && coef[r + 6] == 0 && coef[r + 7] == 0) {
+                // the full butterfly gives (dc << 9 + 2^8) >> 9 == dc for every output
+                for (int c = 0; c < 8; c++) ws[r + c] = dc;
                 continue;
             }
-            long[] o = butterfly((long) coef[c] * q[c], (long) coef[8 + c] * q[8 + c], (long) coef[16 + c] * q[16 + c],
-                    (long) coef[24 + c] * q[24 + c], (long) coef[32 + c] * q[32 + c], (long) coef[40 + c] * q[40 + c],
-                    (long) coef[48 + c] * q[48 + c], (long) coef[56 + c] * q[56 + c]);
-            for (int r = 0; r < 8; r++) ws[r * 8 + c] = descale(o[r], CONST_BITS - pass1);
+            butterfly(ws, r, 1, dc, dq(coef, q, r + 1), dq(coef, q, r + 2), dq(coef, q, r + 3), dq(coef, q, r + 4),
+                    dq(coef, q, r + 5), dq(coef, q, r + 6), dq(coef, q, r + 7), ROW_SHIFT);
         }
-        for (int r = 0; r < 8; r++) {
-            int b = r * 8;
-            long[] o = butterfly(ws[b], ws[b + 1], ws[b + 2], ws[b + 3], ws[b + 4], ws[b + 5], ws[b + 6], ws[b + 7]);
-            for (int c = 0; c < 8; c++) {
-                long v = descale(o[c], CONST_BITS + pass1 + 3) + center;
-                out[off + r * stride + c] = (int) (v < 0 ? 0 : v > max ? max : v);
+        for (int c = 0; c < 8; c++) {
+            long w0 = ws[c];
+            if (ws[8 + c] == 0 && ws[16 + c] == 0 && ws[24 + c] == 0 && ws[32 + c] == 0 && ws[40 + c] == 0
+                    && ws[48 + c] == 0 && ws[56 + c] == 0) {
+                int v = (int) ((w0 + 4) >> 3); // what the butterfly gives for a lone DC term
+                for (int r = 0; r < 8; r++) out[off + r * stride + c] = v;
+                continue;
             }
+            butterfly(ws, c, 8, w0, ws[8 + c], ws[16 + c], ws[24 + c], ws[32 + c], ws[40 + c], ws[48 + c], ws[56 + c],
+                    COLUMN_SHIFT);
+            for (int r = 0; r < 8; r++) out[off + r * stride + c] = (int) ws[c + 8 * r];
         }
     }
 
-    private static long descale(long x, int n) { return (x + (1L << (n - 1))) >> n; }
+    private static long dq(int[] coef, int[] q, int i) { return (long) coef[i] * (q[i] << FRACTION_BITS); }
 
-    /** One 8-point 1-D pass of jidctint.c; returns the 8 outputs before descaling. */
-    private static long[] butterfly(long i0, long i1, long i2, long i3, long i4, long i5, long i6, long i7) {
+    /**
+     * One 8-point 1-D pass; writes the 8 outputs, rounded and shifted right by {@code shift},
+     * to {@code ws[at + k * step]} (the inputs are read before anything is written).
+     */
+    private static void butterfly(long[] ws, int at, int step, long i0, long i1, long i2, long i3, long i4, long i5,
+                                  long i6, long i7, int shift) {
         long z1 = (i2 + i6) * F0541;
         long tmp2 = z1 - i6 * F1847;
         long tmp3 = z1 + i2 * F0765;
-        long tmp0 = (i0 + i4) << CONST_BITS;
-        long tmp1 = (i0 - i4) << CONST_BITS;
+        long tmp0 = (i0 + i4) << FIX_BITS;
+        long tmp1 = (i0 - i4) << FIX_BITS;
         long tmp10 = tmp0 + tmp3, tmp13 = tmp0 - tmp3, tmp11 = tmp1 + tmp2, tmp12 = tmp1 - tmp2;
-        long t0 = i7, t1 = i5, t2 = i3, t3 = i1;
-        z1 = t0 + t3;
-        long z2 = t1 + t2, z3 = t0 + t2, z4 = t1 + t3;
-        long z5 = (z3 + z4) * F1175;
-        t0 *= F0298;
-        t1 *= F2053;
-        t2 *= F3072;
-        t3 *= F1501;
-        z1 *= -F0899;
-        z2 *= -F2562;
-        z3 *= -F1961;
-        z4 *= -F0390;
-        z3 += z5;
-        z4 += z5;
-        t0 += z1 + z3;
-        t1 += z2 + z4;
-        t2 += z2 + z3;
-        t3 += z1 + z4;
-        return new long[] {tmp10 + t3, tmp11 + t2, tmp12 + t1, tmp13 + t0, tmp13 - t0, tmp12 - t1, tmp11 - t2, tmp10 - t3};
+        long z5 = (i7 + i3 + i5 + i1) * F1175;
+        long za = (i7 + i1) * -F0899, zb = (i5 + i3) * -F2562;
+        long zc = (i7 + i3) * -F1961 + z5, zd = (i5 + i1) * -F0390 + z5;
+        long o0 = i7 * F0298 + za + zc, o1 = i5 * F2053 + zb + zd, o2 = i3 * F3072 + zb + zc, o3 = i1 * F1501 + za + zd;
+        long round = 1L << (shift - 1);
+        ws[at] = (tmp10 + o3 + round) >> shift;
+        ws[at + step] = (tmp11 + o2 + round) >> shift;
+        ws[at + 2 * step] = (tmp12 + o1 + round) >> shift;
+        ws[at + 3 * step] = (tmp13 + o0 + round) >> shift;
+        ws[at + 4 * step] = (tmp13 - o0 + round) >> shift;
+        ws[at + 5 * step] = (tmp12 - o1 + round) >> shift;
+        ws[at + 6 * step] = (tmp11 - o2 + round) >> shift;
+        ws[at + 7 * step] = (tmp10 - o3 + round) >> shift;
     }
 }

@@ -4,12 +4,13 @@ package io.pxrcad.dicom;
  * Huffman-coded JPEG of ITU-T T.81 for DICOM (PS3.5 A.4.1): sequential DCT (baseline
  * process 1 and extended process 2/4, 8- or 12-bit samples; the JDK codec behind ImageIO
  * refuses 12-bit) and lossless process 14 (Annex H, any predictor 1-7 and point transform,
- * 2-16 bits). The inverse DCT is the IJG "islow" integer algorithm
- * (jidctint.c), so results match libjpeg/GDCM; components are returned as coded (no
- * colour conversion), chroma upsampled as libjpeg does
- * ("fancy" triangular for 2x1 and 2x2, replication otherwise). Tolerant like IJG: the spectral selection
- * of a sequential scan is ignored (files with Se=0 decode). Every structural error is an
- * {@link InvalidDicomException}; sizes are checked before any allocation.
+ * 2-16 bits). DCT frames are reconstructed as Thomas Richter's libjpeg (pylibjpeg-libjpeg, the
+ * source of pydicom's reference values) does, bit for bit: its integer IDCT ({@link Idct}) and
+ * its centred chroma upsampling on the IDCT's fixed-point output ({@link JpegUpsampler}); IJG
+ * libjpeg, libjpeg-turbo, GDCM and the JDK round differently (by at most 1 on the test files).
+ * Components are returned as coded (no colour conversion). Tolerant like IJG: the spectral
+ * selection of a sequential scan is ignored (files with Se=0 decode). Every structural error is
+ * an {@link InvalidDicomException}; sizes are checked before any allocation.
  */
 final class JpegDecoder {
     private static final int[] ZIGZAG = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48,
@@ -121,6 +122,13 @@ final class JpegDecoder {
             hmax = Math.max(hmax, h[i]);
             vmax = Math.max(vmax, v[i]);
         }
+        for (int i = 0; i < ncomp; i++) {
+            if (hmax % h[i] != 0 || vmax % v[i] != 0) {
+                // neither libjpeg implementation upsamples by fractional factors
+                throw bad("JPEG component " + compId[i] + " samples " + h[i] + "x" + v[i] + " against a maximum of "
+                        + hmax + "x" + vmax + ": not an integral ratio");
+            }
+        }
         frameSeen = true;
         if (lossless) {
             if (hmax != 1 || vmax != 1) throw bad("subsampled lossless JPEG is not supported");
@@ -190,6 +198,7 @@ final class JpegDecoder {
         JpegEntropy.Bits bits = new JpegEntropy.Bits(d, pos);
         int[] pred = new int[ns];
         int[] coef = new int[64];
+        long[] ws = new long[64];
         boolean single = ns == 1;
         int c0 = comps[0];
         int unitsX = single ? (int) Math.ceil(Math.ceil(width * h[c0] / (double) hmax) / 8) : mcusX;
@@ -224,7 +233,7 @@ final class JpegDecoder {
                                 coef[ZIGZAG[k]] = bits.extend(s);
                             }
                             int x = (single ? mx : mx * h[c] + bx) * 8, y = (single ? my : my * v[c] + by) * 8;
-                            Idct.islow(coef, quant[tq[c]], planes[c], y * planeW[c] + x, planeW[c], precision);
+                            Idct.inverse(coef, quant[tq[c]], ws, planes[c], y * planeW[c] + x, planeW[c], precision);
                         }
                     }
                 }
@@ -294,76 +303,11 @@ final class JpegDecoder {
 
     private int[] output() {
         int[] out = new int[width * height * ncomp];
+        int max = (1 << precision) - 1;
         for (int c = 0; c < ncomp; c++) {
-            int sx = hmax / h[c], sy = vmax / v[c];
-            int[] pl = planes[c];
-            int inWidth = (width * h[c] + hmax - 1) / hmax, inHeight = (height * v[c] + vmax - 1) / vmax;
-            if (sx == 2 && sy == 1) {
-                h2v1Fancy(pl, planeW[c], inWidth, out, c);
-                continue;
-            }
-            if (sx == 2 && sy == 2 && inWidth > 1) {
-                h2v2Fancy(pl, planeW[c], inWidth, inHeight, out, c);
-                continue;
-            }
-            for (int y = 0; y < height; y++) {
-                int row = (y / sy) * planeW[c];
-                for (int x = 0; x < width; x++) out[(y * width + x) * ncomp + c] = pl[row + x / sx];
-            }
+            JpegUpsampler.toSamples(planes[c], planeW[c], hmax / h[c], vmax / v[c], width, height, max, out, ncomp, c);
         }
         return out;
-    }
-
-    /**
-     * libjpeg's h2v1 "fancy" (triangular) upsampling, jdsample.c: each output sample is
-     * 3/4 of the nearer and 1/4 of the further input sample, with libjpeg's rounding.
-     */
-    private void h2v1Fancy(int[] pl, int stride, int inWidth, int[] out, int c) {
-        for (int y = 0; y < height; y++) {
-            int row = y * stride;
-            for (int x = 0; x < width; x++) {
-                int i = x >> 1;
-                int cur = pl[row + i];
-                int val;
-                if (inWidth == 1) {
-                    val = cur;
-                } else if ((x & 1) == 0) {
-                    val = i == 0 ? cur : (cur * 3 + pl[row + i - 1] + 1) >> 2;
-                } else {
-                    val = i == inWidth - 1 ? cur : (cur * 3 + pl[row + i + 1] + 2) >> 2;
-                }
-                out[(y * width + x) * ncomp + c] = val;
-            }
-        }
-    }
-
-    /**
-     * libjpeg's h2v2 "fancy" upsampling (jdsample.c): triangular in both directions, the
-     * nearer row weighted 3, edges replicated, with libjpeg's alternating rounding (+8 / +7).
-     */
-    private void h2v2Fancy(int[] pl, int stride, int inWidth, int inHeight, int[] out, int c) {
-        int[] row = new int[2 * inWidth];
-        for (int y = 0; y < height; y++) {
-            int in = y >> 1;
-            int other = (y & 1) == 0 ? Math.max(in - 1, 0) : Math.min(in + 1, inHeight - 1);
-            int r0 = in * stride, r1 = other * stride;
-            int thiscolsum = pl[r0] * 3 + pl[r1];
-            int nextcolsum = pl[r0 + 1] * 3 + pl[r1 + 1];
-            row[0] = (thiscolsum * 4 + 8) >> 4;
-            row[1] = (thiscolsum * 3 + nextcolsum + 7) >> 4;
-            int lastcolsum = thiscolsum;
-            thiscolsum = nextcolsum;
-            for (int col = 2; col < inWidth; col++) {
-                nextcolsum = pl[r0 + col] * 3 + pl[r1 + col];
-                row[2 * col - 2] = (thiscolsum * 3 + lastcolsum + 8) >> 4;
-                row[2 * col - 1] = (thiscolsum * 3 + nextcolsum + 7) >> 4;
-                lastcolsum = thiscolsum;
-                thiscolsum = nextcolsum;
-            }
-            row[2 * inWidth - 2] = (thiscolsum * 3 + lastcolsum + 8) >> 4;
-            row[2 * inWidth - 1] = (thiscolsum * 4 + 7) >> 4;
-            for (int x = 0; x < width; x++) out[(y * width + x) * ncomp + c] = row[x];
-        }
     }
 
     private int u8() {

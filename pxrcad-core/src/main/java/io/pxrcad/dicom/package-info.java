@@ -6,7 +6,7 @@
  * deflate; files without meta) &rarr; {@code DatasetParser} (PS3.5 7: implicit/explicit VR,
  * byte order, undefined lengths, sequences, encapsulated fragments) &rarr; {@link
  * io.pxrcad.dicom.DicomFile} &rarr; stored values per frame ({@code NativePixels}, {@code
- * RleDecoder} PS3.5 G, {@code JpegDctDecoder} and {@code ImageIoFrameDecoder} PS3.5 A.4,
+ * RleDecoder} PS3.5 G, {@code JpegDecoder} and {@code ImageIoFrameDecoder} PS3.5 A.4,
  * {@code EncapsulatedFrames}) &rarr; {@code GrayscalePipeline}: {@code
  * PhotometricInterpretation} (PS3.3 C.7.6.3.1.2), {@code ModalityLut} (C.11.1), {@code VoiLut}
  * and {@link io.pxrcad.dicom.WindowFunction} (C.11.2), MONOCHROME1 inversion &rarr; a {@link
