@@ -1,52 +1,19 @@
 package io.pxrcad.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.pxrcad.image.Augmenter;
 import io.pxrcad.image.Preprocessor;
-import io.pxrcad.model.Losses;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * A Table 1 baseline (METHOD.md "Evaluation") trained as one stage: whole images, BCE of the
  * network's image probability {@code (N,1)} against the label, validation AUC of that
- * probability. Batches are made exactly as {@link Stage1} makes them (same seeds, same
- * augmentation), so baselines and the proposed method see the same inputs. Recorded as stage 1
+ * probability. Batches are those of {@link Stage1} ({@link WholeImageStage}). Recorded as stage 1
  * in its own run folder.
  */
-final class BaselineStage implements EpochLoop.Stage {
-    private final TrainConfig config;
-    private final WholeImages train;
-    private final ImageSource val;
-    private final Preprocessor preprocessor;
-
+final class BaselineStage extends WholeImageStage {
     BaselineStage(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter) {
-        this.config = config;
-        this.train = new WholeImages(config, train, preprocessor, augmenter);
-        this.val = val;
-        this.preprocessor = preprocessor;
-    }
-
-    @Override
-    public int number() { return 1; }
-
-    @Override
-    public int startEpoch(int e) { return train.startEpoch(e); }
-
-    @Override
-    public int batchesThisEpoch() { return train.batches(); }
-
-    @Override
-    public Batch batch(int b) throws IOException { return train.batch(b); }
-
-    @Override
-    public float train(NetworkTrainer trainer, NDManager nd, Batch batch) {
-        NDArray x = nd.create(batch.x(), EpochLoop.shape(batch));
-        NDArray y = nd.create(batch.labels(), new Shape(batch.n(), 1));
-        return trainer.step(x, (out, m) -> Losses.bce(out.get(0), y));
+        super(config, train, val, preprocessor, augmenter);
     }
 
     @Override
@@ -55,12 +22,6 @@ final class BaselineStage implements EpochLoop.Stage {
         int[] labels = WholeImages.labels(val);
         return new EpochLoop.Validation(Bce.mean(p, labels), Auc.of(p, labels));
     }
-
-    @Override
-    public Map<String, Object> extras() { return Map.of(); }
-
-    @Override
-    public Float miningThreshold() { return null; }
 
     /** The image probability of every image of a source, in evaluation mode. */
     static float[] scores(NetworkTrainer trainer, ImageSource src, Preprocessor preprocessor, int batchSize)

@@ -1,14 +1,8 @@
 package io.pxrcad.train;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
-import io.pxrcad.eval.BinaryScores;
-import io.pxrcad.eval.OperatingPoint;
-import io.pxrcad.image.Augmenter;
-import io.pxrcad.image.PreprocessConfig;
-import io.pxrcad.image.Preprocessor;
 import io.pxrcad.model.Architecture;
 import io.pxrcad.model.ArtifactInfo;
 import io.pxrcad.model.Baseline;
@@ -22,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,53 +75,31 @@ public final class BaselineTraining {
                              Plan plan, Path runDir, boolean resume) throws IOException {
         TrainConfig cfg = plan.config();
         TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir);
-        Device device = setup.device();
-        PreprocessConfig pc = setup.preprocessing();
-        Preprocessor pre = setup.preprocessor();
-        Augmenter aug = setup.augmenter();
-        ImageSource trainSrc = setup.train();
         ImageSource valSrc = setup.val();
-        EpochLoop loop = setup.loop();
         NetworkConfig nc = baseline.config().withBackbone(plan.backbone()).withLseR((float) cfg.lseR());
         LOG.info("baseline {} on {}: training on {} images, validating on {}, {} px, device {}", baseline.id(),
-                plan.backbone().id(), train.size(), val.size(), cfg.imageSize(), device);
-        try (Model model = Networks.newModel(nc, device)) {
+                plan.backbone().id(), train.size(), val.size(), cfg.imageSize(), setup.device());
+        try (Model model = Networks.newModel(nc, setup.device())) {
             Network net = Networks.network(model);
             if (plan.pretrained() != null) {
                 LOG.info("{}: {}", baseline.id(), WeightImport.loadBackbone(net, plan.pretrained()).summary());
             }
             float[] valScores;
             try (NetworkTrainer t = new NetworkTrainer(model, (float) cfg.learningRate())) {
-                loop.run(new BaselineStage(cfg, trainSrc, valSrc, pre, aug), t, resume);
-                valScores = BaselineStage.scores(t, valSrc, pre, cfg.batchSize());
+                setup.loop().run(new BaselineStage(cfg, setup.train(), valSrc, setup.preprocessor(), setup.augmenter()), t, resume);
+                valScores = BaselineStage.scores(t, valSrc, setup.preprocessor(), cfg.batchSize());
             }
             int[] labels = WholeImages.labels(valSrc);
             double auc = Auc.of(valScores, labels);
-            double suspicious = Double.NaN;
-            double fracture = Double.NaN;
-            BinaryScores vs = BinaryScores.of(valScores, labels);
-            if (vs.positives() > 0 && vs.negatives() > 0) {
-                suspicious = OperatingPoint.atRecall(vs, 0.95).threshold();
-                fracture = OperatingPoint.atSpecificity(vs, 0.95).threshold();
-            }
+            OperatingThresholds thresholds = OperatingThresholds.onValidation(valScores, labels);
             LOG.info("baseline {} done: validation AUC {}", baseline.id(), String.format("%.4f", auc));
-            Map<String, String> notes = new LinkedHashMap<>();
-            notes.put("manifest", manifest.file().getFileName().toString());
-            notes.put("manifestSha256", manifest.sha256());
-            notes.put("trainImages", Integer.toString(train.size()));
-            notes.put("valImages", Integer.toString(val.size()));
-            notes.put("seed", Long.toString(cfg.seed()));
-            notes.put("epochs", Integer.toString(cfg.epochs()));
+            Map<String, String> notes = TrainingSetup.runNotes(manifest, train.size(), val.size(), cfg);
             notes.put("valAuc", String.format("%.4f", auc));
-            ArtifactInfo info = new ArtifactInfo(baseline.id(), pc, null, null, null,
-                    new ArtifactInfo.Thresholds(clamp(suspicious), clamp(fracture)), notes);
+            ArtifactInfo info = new ArtifactInfo(baseline.id(), setup.preprocessing(), null, null, null,
+                    thresholds.forArtifact(), notes);
             ModelArtifact artifact = ModelArtifact.save(runDir.resolve("model"), info, Map.of(ModelArtifact.MODEL, net));
             LOG.info("model saved to {}", artifact.dir());
-            return new Result(artifact, auc, suspicious, fracture);
+            return new Result(artifact, auc, thresholds.suspicious(), thresholds.fracture());
         }
-    }
-
-    private static Double clamp(double t) {
-        return Double.isNaN(t) ? null : Double.isInfinite(t) ? Double.valueOf(1.0) : Math.max(0, Math.min(1, t));
     }
 }

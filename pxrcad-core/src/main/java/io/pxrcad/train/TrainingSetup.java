@@ -10,7 +10,9 @@ import io.pxrcad.image.PreprocessConfig;
 import io.pxrcad.image.Preprocessor;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every training (two-stage or baseline) sets up the same way from its inputs: the checked
@@ -37,5 +39,17 @@ record TrainingSetup(Device device, PreprocessConfig preprocessing, Preprocessor
         return new TrainingSetup(device, pc, pre, aug,
                 new ImageSource(manifest, train, pre, cacheBytes / 2), new ImageSource(manifest, val, pre, cacheBytes / 2),
                 new EpochLoop(cfg, new CheckpointStore(runDir), MetricsLog.inRun(runDir)));
+    }
+
+    /** The artifact notes every training records: data provenance, sizes, seed and epochs (insertion-ordered, mutable). */
+    static Map<String, String> runNotes(Manifest manifest, int trainImages, int valImages, TrainConfig cfg) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        notes.put("manifest", manifest.file().getFileName().toString());
+        notes.put("manifestSha256", manifest.sha256());
+        notes.put("trainImages", Integer.toString(trainImages));
+        notes.put("valImages", Integer.toString(valImages));
+        notes.put("seed", Long.toString(cfg.seed()));
+        notes.put("epochs", Integer.toString(cfg.epochs()));
+        return notes;
     }
 }

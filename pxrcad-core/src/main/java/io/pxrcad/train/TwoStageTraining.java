@@ -4,10 +4,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
-import io.pxrcad.eval.BinaryScores;
-import io.pxrcad.eval.OperatingPoint;
 import io.pxrcad.image.Augmenter;
-import io.pxrcad.image.PreprocessConfig;
 import io.pxrcad.image.Preprocessor;
 import io.pxrcad.mining.MapCache;
 import io.pxrcad.mining.MiningThreshold;
@@ -73,7 +70,6 @@ public final class TwoStageTraining {
         TrainConfig cfg = plan.config();
         TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir);
         Device device = setup.device();
-        PreprocessConfig pc = setup.preprocessing();
         Preprocessor pre = setup.preprocessor();
         Augmenter aug = setup.augmenter();
         ImageSource trainSrc = setup.train();
@@ -116,32 +112,21 @@ public final class TwoStageTraining {
             }
             int[] valLabels = WholeImages.labels(valSrc);
             double aucTwo = Auc.of(valChained.probability(), valLabels);
-            // METHOD.md / issue: suspicious at 95% recall, fracture at 95% specificity, on validation data
-            BinaryScores valScores = BinaryScores.of(valChained.probability(), valLabels);
-            double suspicious = OperatingPoint.atRecall(valScores, 0.95).threshold();
-            double fracture = OperatingPoint.atSpecificity(valScores, 0.95).threshold();
+            OperatingThresholds thresholds = OperatingThresholds.onValidation(valChained.probability(), valLabels);
             LOG.info("stage 2 done: validation AUC of ps1*ps2 {}; thresholds suspicious {} (95% recall), fracture {} (95% specificity)",
-                    String.format("%.4f", aucTwo), suspicious, fracture);
+                    String.format("%.4f", aucTwo), thresholds.suspicious(), thresholds.fracture());
 
-            Map<String, String> notes = new LinkedHashMap<>();
-            notes.put("manifest", manifest.file().getFileName().toString());
-            notes.put("manifestSha256", manifest.sha256());
-            notes.put("trainImages", Integer.toString(train.size()));
-            notes.put("valImages", Integer.toString(val.size()));
-            notes.put("seed", Long.toString(cfg.seed()));
-            notes.put("epochs", Integer.toString(cfg.epochs()));
+            Map<String, String> notes = TrainingSetup.runNotes(manifest, train.size(), val.size(), cfg);
             notes.put("valAucStage1", String.format("%.4f", aucS1));
             notes.put("valAucTwoStage", String.format("%.4f", aucTwo));
-            ArtifactInfo info = new ArtifactInfo("two-stage",
-                    pc,
-                    geometry.roiSize(), cfg.roiInput(), (double) pHat,
-                    new ArtifactInfo.Thresholds(clamp(suspicious), clamp(fracture)), notes);
+            ArtifactInfo info = new ArtifactInfo("two-stage", setup.preprocessing(),
+                    geometry.roiSize(), cfg.roiInput(), (double) pHat, thresholds.forArtifact(), notes);
             Map<String, Network> nets = new LinkedHashMap<>();
             nets.put(ModelArtifact.STAGE1, Networks.network(m1));
             nets.put(ModelArtifact.STAGE2, Networks.network(m2));
             ModelArtifact artifact = ModelArtifact.save(runDir.resolve("model"), info, nets);
             LOG.info("model saved to {}", artifact.dir());
-            return new Result(artifact, aucS1, aucTwo, pHat, suspicious, fracture);
+            return new Result(artifact, aucS1, aucTwo, pHat, thresholds.suspicious(), thresholds.fracture());
         }
     }
 
@@ -158,9 +143,5 @@ public final class TwoStageTraining {
         int j = 0;
         for (int i = 0; i < src.size(); i++) if (src.entry(i).positive()) out[j++] = ps1[i];
         return out;
-    }
-
-    private static Double clamp(double t) {
-        return Double.isNaN(t) ? null : Double.isInfinite(t) ? Double.valueOf(1.0) : Math.max(0, Math.min(1, t));
     }
 }

@@ -1,0 +1,56 @@
+package io.pxrcad.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.pxrcad.image.Augmenter;
+import io.pxrcad.image.Preprocessor;
+import io.pxrcad.model.Losses;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * A stage trained on whole images with image-level labels: the batches of {@link WholeImages}
+ * and BCE of the network's first output {@code (N,1)} against the label. {@link Stage1} and the
+ * Table 1 baselines differ only in how they score the validation images, so they see exactly
+ * the same inputs.
+ */
+abstract class WholeImageStage implements EpochLoop.Stage {
+    final TrainConfig config;
+    final ImageSource val;
+    final Preprocessor preprocessor;
+    private final WholeImages train;
+
+    WholeImageStage(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter) {
+        this.config = config;
+        this.train = new WholeImages(config, train, preprocessor, augmenter);
+        this.val = val;
+        this.preprocessor = preprocessor;
+    }
+
+    @Override
+    public final int number() { return 1; }
+
+    @Override
+    public final int startEpoch(int e) { return train.startEpoch(e); }
+
+    @Override
+    public final int batchesThisEpoch() { return train.batches(); }
+
+    @Override
+    public final Batch batch(int b) throws IOException { return train.batch(b); }
+
+    @Override
+    public final float train(NetworkTrainer trainer, NDManager nd, Batch batch) {
+        NDArray x = nd.create(batch.x(), EpochLoop.shape(batch));
+        NDArray y = nd.create(batch.labels(), new Shape(batch.n(), 1));
+        return trainer.step(x, (out, m) -> Losses.bce(out.get(0), y));
+    }
+
+    @Override
+    public final Map<String, Object> extras() { return Map.of(); }
+
+    @Override
+    public final Float miningThreshold() { return null; }
+}
