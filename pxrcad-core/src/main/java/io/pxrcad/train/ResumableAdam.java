@@ -50,19 +50,35 @@ public final class ResumableAdam extends Optimizer implements AutoCloseable {
         NDArray m = means.computeIfAbsent(name, k -> zerosLike(weight));
         NDArray v = variances.computeIfAbsent(name, k -> zerosLike(weight));
         int t = steps.merge(name, 1, Integer::sum);
-        try (NDManager scope = manager.newSubManager()) {
-            // results of an op attach to its first operand's manager: put every operand in the
-            // scope so that no temporary outlives the step (m and v go back to ours on close)
-            scope.tempAttachAll(m, v);
-            NDArray g = grad.duplicate();
-            g.attach(scope);
-            m.muli(beta1).addi(g.mul(1 - beta1));
-            v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
-            double bc1 = 1 - Math.pow(beta1, t);
-            double bc2 = 1 - Math.pow(beta2, t);
-            NDArray denom = v.div((float) bc2).sqrt().addi(epsilon);
-            NDArray step = m.div(denom).muli((float) (learningRate / bc1));
-            weight.subi(step);
+        double bc1 = 1 - Math.pow(beta1, t);
+        double bc2 = 1 - Math.pow(beta2, t);
+        // lr * m_hat / (sqrt(v_hat) + eps) with the bias corrections folded into two scalars: a
+        // step of a small network is a few hundred native calls, so every array op saved counts
+        float stepSize = (float) (learningRate * Math.sqrt(bc2) / bc1);
+        float eps = (float) (epsilon * Math.sqrt(bc2));
+        try (NDArray gm = grad.mul(1 - beta1); NDArray g2 = grad.square()) {
+            m.muli(beta1).addi(gm);
+            v.muli(beta2).addi(g2.muli(1 - beta2));
+        }
+        try (NDArray denom = v.sqrt(); NDArray step = m.div(denom.addi(eps))) {
+            weight.subi(step.muli(stepSize));
+        }
+        zeroGradient(weight);
+    }
+
+    /**
+     * PyTorch accumulates gradients, and DJL's gradient collector does not reset them (its
+     * {@code zeroGradients} is disabled); DJL's own optimizers zero the weight's gradient in their
+     * update, so one written outside DJL must do the same. {@code grad} is only a copy (DJL's
+     * parameter server passes a duplicate), so the weight's own gradient is the one to reset.
+     * Without this every step would follow the sum of all earlier gradients.
+     */
+    private static void zeroGradient(NDArray weight) {
+        if (!weight.hasGradient()) {
+            return;
+        }
+        try (NDArray g = weight.getGradient()) {
+            g.subi(g);
         }
     }
 
