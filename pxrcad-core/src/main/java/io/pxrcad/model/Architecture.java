@@ -11,7 +11,11 @@ public enum Architecture {
     DENSENET121("densenet121"),
     RESNET18("resnet18"),
     TINY_DENSENET("tiny-densenet"),
-    TINY_RESNET("tiny-resnet");
+    TINY_RESNET("tiny-resnet"),
+    /** The reduced presets' network for small inputs ({@link Vgg#tiny()}). */
+    TINY_VGG("tiny-vgg"),
+    /** The reduced presets' ResNet for small inputs ({@link ResNet.forSmallInputs()}). */
+    SMALL_INPUT_RESNET("small-input-resnet");
 
     private final String id;
 
@@ -36,6 +40,8 @@ public enum Architecture {
             case TINY_DENSENET -> DenseNet.tiny().features(this);
             case RESNET18 -> ResNet.resnet18().features(this);
             case TINY_RESNET -> ResNet.tiny().features(this);
+            case TINY_VGG -> Vgg.tiny().features(this);
+            case SMALL_INPUT_RESNET -> ResNet.forSmallInputs().features(this);
         };
     }
 

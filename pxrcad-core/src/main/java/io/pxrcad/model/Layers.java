@@ -18,13 +18,9 @@ final class Layers {
 
     /** Convolution without bias; weights Kaiming-normal (fan_out, ReLU) as torchvision's ResNet/DenseNet. */
     static Block conv(int out, int kernel, int stride, int padding) {
-        return conv(out, kernel, stride, padding, false);
-    }
-
-    static Block conv(int out, int kernel, int stride, int padding, boolean bias) {
         Conv2d c = Conv2d.builder().setFilters(out).setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding))
-                .optBias(bias).build();
+                .optBias(false).build();
         c.setInitializer(kaiming(), Parameter.Type.WEIGHT);
         return c;
     }
@@ -34,10 +30,18 @@ final class Layers {
         return BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build();
     }
 
+    /** A linear output head: PyTorch's default weight initialisation (see {@link HeadInitializer}), bias 0. */
     static Block linear(int out) {
         Linear l = Linear.builder().setUnits(out).optBias(true).build();
-        l.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        l.setInitializer(new HeadInitializer(), Parameter.Type.WEIGHT);
         return l;
+    }
+
+    /** A 1x1 convolution with bias as an output head (the MIL map): initialised as {@link #linear}. */
+    static Block convHead(int out) {
+        Conv2d c = Conv2d.builder().setFilters(out).setKernelShape(new Shape(1, 1)).optBias(true).build();
+        c.setInitializer(new HeadInitializer(), Parameter.Type.WEIGHT);
+        return c;
     }
 
     static Block relu() {

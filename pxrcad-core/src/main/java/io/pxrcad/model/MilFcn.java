@@ -22,7 +22,7 @@ public final class MilFcn extends Network {
 
     MilFcn(NetworkConfig config) {
         super(config);
-        mil = head("mil", Layers.conv(1, 1, 1, 0, true));
+        mil = head("mil", Layers.convHead(1));
     }
 
     @Override

@@ -8,8 +8,11 @@ import ai.djl.nn.Block;
  *
  * @param layers blocks per stage (2, 2, 2, 2 for ResNet-18)
  * @param widths channels per stage (64, 128, 256, 512); the stem has {@code widths[0]} channels
+ * @param smallInput the stem of He et al.'s CIFAR networks instead of ImageNet's: one 3x3
+ *                   convolution at full resolution and no max pooling (stride 8 instead of 32), for
+ *                   inputs of a few dozen pixels such as the stage-2 ROIs of the reduced presets
  */
-public record ResNet(int[] layers, int[] widths) {
+public record ResNet(int[] layers, int[] widths, boolean smallInput) {
     public ResNet {
         if (layers == null || widths == null || layers.length != 4 || widths.length != 4) {
             throw new IllegalArgumentException("layers and widths must have 4 entries (layer1..layer4)");
@@ -24,6 +27,11 @@ public record ResNet(int[] layers, int[] widths) {
         widths = widths.clone();
     }
 
+    /** A ResNet with the ImageNet stem (torchvision's). */
+    public ResNet(int[] layers, int[] widths) {
+        this(layers, widths, false);
+    }
+
     /** ResNet-18: 11,689,512 parameters with the 1000-class head, 512 feature channels. */
     public static ResNet resnet18() {
         return new ResNet(new int[] {2, 2, 2, 2}, new int[] {64, 128, 256, 512});
@@ -34,6 +42,11 @@ public record ResNet(int[] layers, int[] widths) {
         return new ResNet(new int[] {1, 1, 1, 1}, new int[] {8, 8, 16, 32});
     }
 
+    /** The reduced presets' stage-2 network (small-input stem, widths 8-16-32-64, one block per stage). */
+    public static ResNet forSmallInputs() {
+        return new ResNet(new int[] {1, 1, 1, 1}, new int[] {8, 16, 32, 64}, true);
+    }
+
     @Override
     public int[] layers() { return layers.clone(); }
 
@@ -42,13 +55,18 @@ public record ResNet(int[] layers, int[] widths) {
 
     public int channels() { return widths[3]; }
 
-    /** The feature extractor up to {@code layer4}: {@code (N,3,H,W) -> (N,channels(),H/32,W/32)}. */
+    /** The feature extractor up to {@code layer4}: {@code (N,3,H,W) -> (N,channels(),H/32,W/32)} (H/8 with the small-input stem). */
     public Backbone features(Architecture architecture) {
-        Stages s = new Stages()
-                .add("conv1", Layers.conv(widths[0], 7, 2, 3))
-                .add("bn1", Layers.bn())
-                .add("relu", Layers.relu())
-                .add("maxpool", Layers.maxPool(3, 2, 1));
+        Stages s = smallInput
+                ? new Stages()
+                        .add("conv1", Layers.conv(widths[0], 3, 1, 1))
+                        .add("bn1", Layers.bn())
+                        .add("relu", Layers.relu())
+                : new Stages()
+                        .add("conv1", Layers.conv(widths[0], 7, 2, 3))
+                        .add("bn1", Layers.bn())
+                        .add("relu", Layers.relu())
+                        .add("maxpool", Layers.maxPool(3, 2, 1));
         int in = widths[0];
         for (int i = 0; i < 4; i++) {
             Stages layer = new Stages();

@@ -17,6 +17,10 @@ class NetworksTest {
         return m.getBlock().forward(new ParameterStore(x.getManager(), false), new NDList(x), false);
     }
 
+    private static NDList trainingForward(Model m, NDArray x) {
+        return m.getBlock().forward(new ParameterStore(x.getManager(), false), new NDList(x), true);
+    }
+
     private static void assertProbabilities(NDArray a) {
         for (float v : a.toFloatArray()) assertThat(v).isBetween(0f, 1f);
     }
@@ -52,6 +56,51 @@ class NetworksTest {
                     assertThat(y.size()).as(b.id()).isEqualTo(1);
                     assertThat(y.get(0).getShape()).isEqualTo(new Shape(2, 1));
                     assertProbabilities(y.get(0));
+                }
+            }
+        }
+    }
+
+    /** The reduced presets' networks: documented sizes, strides and parameter names. */
+    @Test
+    void smallInputNetworksKeepFineDetailAndHaveStableNames() {
+        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            NDArray x = nd.randomNormal(new Shape(2, 3, 128, 128));
+            try (Model m = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_VGG), Device.cpu())) {
+                assertThat(Networks.parameterCount(Networks.network(m).backbone())).isEqualTo(147_240);
+                assertThat(forward(m, x).get(1).getShape()).isEqualTo(new Shape(2, 1, 4, 4)); // stride 32
+                assertThat(WeightExport.parameters(m.getBlock())).containsKeys("stage1.conv1.weight",
+                        "stage1.bn1.running_var", "stage5.conv2.weight", "mil.weight", "mil.bias");
+            }
+            try (Model m = Networks.stage2(NetworkConfig.stage2(Architecture.SMALL_INPUT_RESNET, true), Device.cpu())) {
+                Backbone b = Networks.network(m).backbone();
+                assertThat(Networks.parameterCount(b)).isEqualTo(77_352);
+                NDArray roi = nd.randomNormal(new Shape(2, 3, 32, 32));
+                assertThat(b.forward(new ParameterStore(nd, false), new NDList(roi), false).head().getShape())
+                        .isEqualTo(new Shape(2, 64, 4, 4)); // stride 8: no ImageNet stem
+                assertThat(WeightExport.parameters(m.getBlock())).containsKeys("conv1.weight", "layer4.0.downsample.0.weight");
+            }
+        }
+    }
+
+    /**
+     * A fresh network's outputs at the first training step (batch norm on batch statistics) start
+     * near 0.5, not saturated: with the backbones' Kaiming fan-out
+     * initialisation a one-output head would get weights of standard deviation sqrt(2), logits of
+     * several units and a MIL map of zeros and ones, through which BCE passes almost no gradient.
+     */
+    @Test
+    void headsStartUnsaturated() {
+        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            NDArray x = nd.randomNormal(new Shape(4, 3, 128, 128));
+            for (Architecture a : new Architecture[] {Architecture.TINY_DENSENET, Architecture.TINY_RESNET, Architecture.TINY_VGG}) {
+                try (Model s1 = Networks.stage1(NetworkConfig.stage1(a), Device.cpu());
+                     Model s2 = Networks.stage2(NetworkConfig.stage2(a, true), Device.cpu())) {
+                    float[] map = trainingForward(s1, x).get(1).toFloatArray();
+                    for (float p : map) assertThat(p).as("%s map cell", a).isBetween(0.1f, 0.9f);
+                    for (NDArray out : trainingForward(s2, x)) {
+                        for (float p : out.toFloatArray()) assertThat(p).as("%s stage-2 output", a).isBetween(0.1f, 0.9f);
+                    }
                 }
             }
         }
