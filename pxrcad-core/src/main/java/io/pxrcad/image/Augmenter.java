@@ -7,9 +7,10 @@ import java.util.Random;
  * Seeded training augmentation on a square {@code [0,1]} image: a random affine transform
  * (rotation, isotropic scale, translation about the image centre) applied by inverse
  * mapping with bilinear sampling (outside the source: 0, black), then
- * {@code v' = (v - 0.5) * c + 0.5 + b}, clipped to [0,1]. The random draws are always made
- * in the same order (angle, scale, tx, ty, brightness, contrast), so the same
- * {@link Random} state gives the same output. Thread-safe (stateless apart from the config).
+ * {@code v' = (v - 0.5) * c + 0.5 + b}, clipped to [0,1], then with probability
+ * {@code horizontalFlip} a left-right mirror. The random draws are always made in the same order
+ * (angle, scale, tx, ty, brightness, contrast, flip), so the same {@link Random} state gives the
+ * same output. Thread-safe (stateless apart from the config).
  */
 public final class Augmenter {
     private final AugmentConfig config;
@@ -36,9 +37,12 @@ public final class Augmenter {
         double ty = uniform(rng, config.translate()) * size;
         float b = (float) uniform(rng, config.brightness());
         float c = (float) (1 + uniform(rng, config.contrast()));
-        if (config.isNone()) {
-            return gray01.clone();
-        }
+        boolean flip = rng.nextDouble() < config.horizontalFlip();
+        float[] out = config.isIdentityTransform() ? gray01.clone() : transform(gray01, size, angle, zoom, tx, ty, b, c);
+        return flip ? mirror(out, size) : out;
+    }
+
+    private static float[] transform(float[] gray01, int size, double angle, double zoom, double tx, double ty, float b, float c) {
         // output point p = R*zoom*(q - centre) + centre + t  =>  q = R^-1 (p - centre - t) / zoom + centre
         double cos = Math.cos(angle) / zoom, sin = Math.sin(angle) / zoom;
         double centre = size / 2.0;
@@ -52,6 +56,15 @@ public final class Augmenter {
                 float v = (sample(gray01, size, sx, sy) - 0.5f) * c + 0.5f + b;
                 out[y * size + x] = v < 0 ? 0 : v > 1 ? 1 : v;
             }
+        }
+        return out;
+    }
+
+    private static float[] mirror(float[] img, int size) {
+        float[] out = new float[img.length];
+        for (int y = 0; y < size; y++) {
+            int row = y * size;
+            for (int x = 0; x < size; x++) out[row + x] = img[row + size - 1 - x];
         }
         return out;
     }

@@ -56,4 +56,32 @@ class AugmenterTest {
             assertThat(out[2 * n + 2]).isZero();
         }
     }
+
+    @Test
+    void flipMirrorsLeftToRightWithItsProbability() {
+        int n = 8;
+        float[] img = new float[n * n];
+        for (int i = 0; i < img.length; i++) img[i] = (i % n) / (float) n; // brighter to the right
+        float[] mirrored = new Augmenter(AugmentConfig.none().withHorizontalFlip(1)).apply(img, n, new Random(1));
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) assertThat(mirrored[y * n + x]).isEqualTo(img[y * n + n - 1 - x]);
+        }
+        Augmenter half = new Augmenter(AugmentConfig.none().withHorizontalFlip(0.5));
+        int flipped = 0;
+        for (int seed = 0; seed < 400; seed++) {
+            if (half.apply(img, n, new Random(seed))[0] != img[0]) flipped++;
+        }
+        assertThat(flipped).isBetween(160, 240);
+    }
+
+    @Test
+    void theFlipIsDrawnLastSoTheAffineDrawsAreUnchanged() {
+        float[] img = pattern(32);
+        AugmentConfig affine = new AugmentConfig();
+        float[] plain = new Augmenter(affine).apply(img, 32, new Random(11));
+        float[] always = new Augmenter(affine.withHorizontalFlip(1)).apply(img, 32, new Random(11));
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) assertThat(always[y * 32 + x]).isEqualTo(plain[y * 32 + 31 - x]);
+        }
+    }
 }
