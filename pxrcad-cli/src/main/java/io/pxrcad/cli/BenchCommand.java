@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 DecodeBenchCommand.class,
                 BenchSynthCommand.class,
                 BenchModelCommand.class,
+                BenchTrainCommand.class,
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

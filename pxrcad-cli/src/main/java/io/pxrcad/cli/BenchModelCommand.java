@@ -94,7 +94,7 @@ final class BenchModelCommand implements Runnable {
         Device d = Devices.resolve(device);
         try (Model model = Networks.newModel(config, d); NDManager nd = NDManager.newBaseManager(d, "PyTorch")) {
             NDArray x = nd.randomNormal(new Shape(1, 3, size, size));
-            double baseline = peakRssMb();
+            double baseline = ProcessMemory.peakRssMb();
             double[] ms = new double[repeats];
             for (int i = -1; i < repeats; i++) {
                 try (NDManager sub = nd.newSubManager()) {
@@ -121,22 +121,10 @@ final class BenchModelCommand implements Runnable {
             double[] sorted = ms.clone();
             Arrays.sort(sorted);
             double median = repeats % 2 == 1 ? sorted[repeats / 2] : (sorted[repeats / 2 - 1] + sorted[repeats / 2]) / 2;
-            return String.format(Locale.ROOT, "RESULT %.1f %.1f %.0f %s %.0f", median, sorted[0], peakRssMb(), checksum, baseline);
+            return String.format(Locale.ROOT, "RESULT %.1f %.1f %.0f %s %.0f", median, sorted[0], ProcessMemory.peakRssMb(), checksum, baseline);
         }
     }
 
-    private static double peakRssMb() {
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (l.startsWith("VmHWM:")) {
-                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return -1;
-    }
 
     private String runChild(Architecture a, int size) {
         List<String> cmd = new ArrayList<>();

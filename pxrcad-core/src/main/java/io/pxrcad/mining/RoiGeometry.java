@@ -31,7 +31,15 @@ public record RoiGeometry(int imageSize, int roiSize) {
 
     /** The default ROI size {@code round(imageSize * 0.266)} (256 at 961). */
     public static RoiGeometry forImageSize(int imageSize) {
-        return new RoiGeometry(imageSize, (int) Math.max(1, Math.round(imageSize * DEFAULT_ROI_FRACTION)));
+        return forImageSize(imageSize, DEFAULT_ROI_FRACTION);
+    }
+
+    /** An ROI of side {@code round(imageSize * fraction)} (at least 1 px). */
+    public static RoiGeometry forImageSize(int imageSize, double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("ROI fraction must be in (0,1] but was " + fraction);
+        }
+        return new RoiGeometry(imageSize, (int) Math.max(1, Math.round(imageSize * fraction)));
     }
 
     /**

@@ -154,7 +154,8 @@ final class EpochLoop {
         }
     }
 
-    private static final int REFRESH_BATCHES = 20;
+    /** 10 batches leave 0.9^10 = 35% of the trailing average in the statistics (torch momentum 0.1). */
+    private static final int REFRESH_BATCHES = 10;
 
     static Shape shape(Batch b) {
         return new Shape(b.n(), 3, b.size(), b.size());

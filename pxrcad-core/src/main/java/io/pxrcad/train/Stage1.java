@@ -38,6 +38,12 @@ final class Stage1 extends WholeImageStage {
             NDArray map = out.get(1);
             int h = (int) map.getShape().get(2), w = (int) map.getShape().get(3);
             float[] all = map.toFloatArray();
+            for (float v : all) {
+                if (Float.isNaN(v)) {
+                    throw new IllegalStateException("the stage-1 network's outputs became NaN: training diverged"
+                            + " (lower the learning rate)");
+                }
+            }
             for (int k = 0; k < m; k++) {
                 lse[from + k] = l[k];
                 float[] cells = new float[h * w];

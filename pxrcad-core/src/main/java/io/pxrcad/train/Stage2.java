@@ -13,6 +13,9 @@ import io.pxrcad.mining.EpochRoiCounts;
 import io.pxrcad.mining.MinedRoi;
 import io.pxrcad.mining.ProbabilityMap;
 import io.pxrcad.mining.RoiGeometry;
+import io.pxrcad.mining.RoiKind;
+import io.pxrcad.eval.Pointing;
+import io.pxrcad.eval.Share;
 import io.pxrcad.mining.RoiSampler;
 import io.pxrcad.mining.TrainingMap;
 import io.pxrcad.model.Losses;
@@ -20,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +48,10 @@ final class Stage2 implements EpochLoop.Stage {
     private final Preprocessor preprocessor;
     private final Augmenter augmenter;
     private final boolean typeOutput;
+    private final List<List<PixelBox>> boxesInInput;
     private List<MinedRoi> rois = List.of();
     private EpochRoiCounts counts;
+    private Share roiLabelAccuracy = Share.of(0, 0);
     private int epoch;
 
     Stage2(TrainConfig config, ImageSource train, List<TrainingMap> trainMaps, ImageSource val, Stage1.Scores valStage1,
@@ -59,10 +65,55 @@ final class Stage2 implements EpochLoop.Stage {
         this.preprocessor = preprocessor;
         this.augmenter = augmenter;
         this.typeOutput = typeOutput;
+        this.boxesInInput = boxesInInput(train);
+    }
+
+    /**
+     * The annotated fracture boxes of each training image in model-input pixels (empty when it has
+     * none). They are read only to report METHOD.md's ROI label accuracy, never for training.
+     */
+    private static List<List<PixelBox>> boxesInInput(ImageSource src) {
+        List<List<PixelBox>> out = new ArrayList<>(src.size());
+        int s = src.imageSize();
+        for (int i = 0; i < src.size(); i++) {
+            List<PixelBox> boxes = src.entry(i).boxes();
+            if (boxes.isEmpty()) {
+                out.add(List.of());
+                continue;
+            }
+            int[] wh;
+            try {
+                wh = src.originalSize(i);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            double sx = (double) s / wh[0], sy = (double) s / wh[1];
+            List<PixelBox> scaled = new ArrayList<>(boxes.size());
+            for (PixelBox b : boxes) scaled.add(new PixelBox(b.x0() * sx, b.y0() * sy, b.x1() * sx, b.y1() * sy));
+            out.add(scaled);
+        }
+        return out;
+    }
+
+    /**
+     * METHOD.md's ROI label accuracy on this epoch's mined ROIs: the share of probable-positive ROIs
+     * of images with boxes whose centre lies in a box grown by half a map cell.
+     */
+    private Share roiLabelAccuracy(List<MinedRoi> drawn) {
+        int hits = 0, total = 0;
+        for (MinedRoi roi : drawn) {
+            List<PixelBox> boxes = boxesInInput.get(roi.imageIndex());
+            if (roi.kind() != RoiKind.PROBABLE_POSITIVE || boxes.isEmpty()) continue;
+            ProbabilityMap map = trainMaps.get(roi.imageIndex()).map();
+            double cw = (double) train.imageSize() / map.width(), ch = (double) train.imageSize() / map.height();
+            total++;
+            if (Pointing.hit(boxes, roi.box().centerX(), roi.box().centerY(), cw / 2, ch / 2)) hits++;
+        }
+        return Share.of(hits, total);
     }
 
     @Override
-    public int batchesThisEpoch() { return (rois.size() + config.batchSize() - 1) / config.batchSize(); }
+    public int batchesThisEpoch() { return (rois.size() + config.roiBatchSize() - 1) / config.roiBatchSize(); }
 
     @Override
     public int number() { return 2; }
@@ -72,27 +123,29 @@ final class Stage2 implements EpochLoop.Stage {
         epoch = e;
         RoiSampler.EpochRois drawn = sampler.sample(trainMaps, e);
         counts = drawn.counts();
+        roiLabelAccuracy = roiLabelAccuracy(drawn.rois());
         int[] perm = Seeds.permutation(drawn.rois().size(), Seeds.random(config.seed(), 2, e));
         List<MinedRoi> shuffled = new ArrayList<>(perm.length);
         for (int p : perm) shuffled.add(drawn.rois().get(p));
         rois = shuffled;
-        LOG.info("stage 2 epoch {}: {} ROIs: {} probable positives ({} argmax fallbacks), {} hard negatives, {} easy negatives",
+        LOG.info("stage 2 epoch {}: {} ROIs: {} probable positives ({} argmax fallbacks), {} hard negatives, {} easy negatives{}",
                 e, counts.total(), counts.probablePositives(), counts.argmaxFallbacks(), counts.hardNegatives(),
-                counts.easyNegatives());
-        return (rois.size() + config.batchSize() - 1) / config.batchSize();
+                counts.easyNegatives(), roiLabelAccuracy.total() == 0 ? ""
+                        : "; ROI label accuracy of the probable positives " + roiLabelAccuracy.format());
+        return (rois.size() + config.roiBatchSize() - 1) / config.roiBatchSize();
     }
 
     @Override
     public Batch batch(int b) throws IOException {
-        int from = b * config.batchSize();
-        int n = Math.min(config.batchSize(), rois.size() - from);
+        int from = b * config.roiBatchSize();
+        int n = Math.min(config.roiBatchSize(), rois.size() - from);
         int r = config.roiInput();
         float[] x = new float[n * 3 * r * r];
         float[] labels = new float[n], types = new float[n], mask = new float[n];
         for (int k = 0; k < n; k++) {
             MinedRoi roi = rois.get(from + k);
             float[] crop = RoiCrops.crop(train.gray(roi.imageIndex()), train.imageSize(), roi.box(), r);
-            if (config.augment()) {
+            if (!augmenter.config().isNone()) {
                 crop = augmenter.apply(crop, r, new Random(Seeds.forItem(config.seed(), 2, epoch, from + k)));
             }
             System.arraycopy(preprocessor.toInput(crop, r), 0, x, k * 3 * r * r, 3 * r * r);
@@ -135,6 +188,9 @@ final class Stage2 implements EpochLoop.Stage {
         m.put("argmaxFallbacks", counts.argmaxFallbacks());
         m.put("hardNegatives", counts.hardNegatives());
         m.put("easyNegatives", counts.easyNegatives());
+        if (roiLabelAccuracy.total() > 0) {
+            m.put("roiLabelAccuracy", roiLabelAccuracy.value());
+        }
         return m;
     }
 
@@ -150,8 +206,8 @@ final class Stage2 implements EpochLoop.Stage {
         int r = config.roiInput();
         float[] ps2 = new float[n];
         float[] prob = new float[n];
-        for (int from = 0; from < n; from += config.batchSize()) {
-            int m = Math.min(config.batchSize(), n - from);
+        for (int from = 0; from < n; from += config.roiBatchSize()) {
+            int m = Math.min(config.roiBatchSize(), n - from);
             float[] x = new float[m * 3 * r * r];
             for (int k = 0; k < m; k++) {
                 ProbabilityMap map = s1.maps().get(from + k);

@@ -7,7 +7,9 @@ package io.pxrcad.train;
  * where any key left out keeps its default.
  *
  * @param epochs epochs per stage (100)
- * @param batchSize images (stage 1) or ROIs (stage 2) per batch (8)
+ * @param batchSize images per batch of stage 1 and the baselines (8)
+ * @param roiBatchSize ROIs per batch of stage 2 (8); stage 2 sees up to K ROIs per image, so a larger
+ *     batch keeps its number of steps per epoch near stage 1's
  * @param learningRate initial Adam learning rate (1e-5)
  * @param patience epochs without validation-loss improvement tolerated before the learning rate drops (5);
  *     see {@link PlateauScheduler}
@@ -16,8 +18,11 @@ package io.pxrcad.train;
  * @param numWorkers background threads decoding and augmenting (see {@link Prefetcher}) (2)
  * @param prefetchBatches batches prepared ahead of the network at most, bounding memory (4)
  * @param augment random affine and brightness/contrast augmentation of training images (true)
+ * @param flip random left-right mirroring of training images and ROIs, probability 0.5 (false: not in
+ *     METHOD.md; the reduced presets use it, see {@link io.pxrcad.image.AugmentConfig#horizontalFlip()})
  * @param imageSize side of the square model input in pixels (961)
  * @param roiInput side in pixels the stage-2 ROI is resized to (256)
+ * @param roiFraction side of the stage-2 ROI as a share of {@code imageSize} (0.266: 256 px at 961)
  * @param lseR sharpness r of the log-sum-exp pooling of stage 1 (10)
  * @param roisPerImage K, the most ROIs drawn per training image each stage-2 epoch (5)
  * @param miningSensitivity share of positive training images with {@code ps1 > p_hat} (0.99)
@@ -27,6 +32,7 @@ package io.pxrcad.train;
 public record TrainConfig(
         int epochs,
         int batchSize,
+        int roiBatchSize,
         double learningRate,
         int patience,
         double lrFactor,
@@ -34,8 +40,10 @@ public record TrainConfig(
         int numWorkers,
         int prefetchBatches,
         boolean augment,
+        boolean flip,
         int imageSize,
         int roiInput,
+        double roiFraction,
         double lseR,
         int roisPerImage,
         double miningSensitivity,
@@ -45,6 +53,7 @@ public record TrainConfig(
     public TrainConfig {
         positive("epochs", epochs);
         positive("batchSize", batchSize);
+        positive("roiBatchSize", roiBatchSize);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be > 0 but was " + learningRate);
         }
@@ -60,6 +69,9 @@ public record TrainConfig(
         positive("prefetchBatches", prefetchBatches);
         positive("imageSize", imageSize);
         positive("roiInput", roiInput);
+        if (!(roiFraction > 0 && roiFraction <= 1)) {
+            throw new IllegalArgumentException("roiFraction must be in (0,1] but was " + roiFraction);
+        }
         if (!(lseR > 0) || Double.isInfinite(lseR)) {
             throw new IllegalArgumentException("lseR must be > 0 but was " + lseR);
         }
@@ -78,23 +90,26 @@ public record TrainConfig(
 
     /** The paper's settings (METHOD.md), seed 0. */
     public static TrainConfig defaults() {
-        return new TrainConfig(100, 8, 1e-5, 5, 0.1, 0L, 2, 4, true, 961, 256, 10.0, 5, 0.99, true, 10);
+        return new TrainConfig(100, 8, 8, 1e-5, 5, 0.1, 0L, 2, 4, true, false, 961, 256, io.pxrcad.mining.RoiGeometry.DEFAULT_ROI_FRACTION, 10.0, 5, 0.99, true, 10);
     }
 
-    public TrainConfig withEpochs(int v) { return new TrainConfig(v, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withBatchSize(int v) { return new TrainConfig(epochs, v, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withLearningRate(double v) { return new TrainConfig(epochs, batchSize, v, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withPatience(int v) { return new TrainConfig(epochs, batchSize, learningRate, v, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withLrFactor(double v) { return new TrainConfig(epochs, batchSize, learningRate, patience, v, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withSeed(long v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, v, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withNumWorkers(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, v, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withPrefetchBatches(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, v, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withAugment(boolean v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, v, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withImageSize(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, v, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withRoiInput(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, v, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withLseR(double v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, v, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withRoisPerImage(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, v, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withMiningSensitivity(double v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, v, typeLoss, logEveryBatches); }
-    public TrainConfig withTypeLoss(boolean v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, v, logEveryBatches); }
-    public TrainConfig withLogEveryBatches(int v) { return new TrainConfig(epochs, batchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, imageSize, roiInput, lseR, roisPerImage, miningSensitivity, typeLoss, v); }
+    public TrainConfig withEpochs(int v) { return new TrainConfig(v, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withBatchSize(int v) { return new TrainConfig(epochs, v, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withRoiBatchSize(int v) { return new TrainConfig(epochs, batchSize, v, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withLearningRate(double v) { return new TrainConfig(epochs, batchSize, roiBatchSize, v, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withPatience(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, v, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withLrFactor(double v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, v, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withSeed(long v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, v, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withNumWorkers(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, v, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withPrefetchBatches(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, v, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withAugment(boolean v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, v, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withFlip(boolean v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, v, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withImageSize(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, v, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withRoiInput(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, v, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withRoiFraction(double v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, v, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withLseR(double v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, v, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withRoisPerImage(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, v, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withMiningSensitivity(double v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, v, typeLoss, logEveryBatches); }
+    public TrainConfig withTypeLoss(boolean v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, v, logEveryBatches); }
+    public TrainConfig withLogEveryBatches(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, v); }
 }

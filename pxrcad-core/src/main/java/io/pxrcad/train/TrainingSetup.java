@@ -35,7 +35,8 @@ record TrainingSetup(Device device, PreprocessConfig preprocessing, Preprocessor
         Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
         PreprocessConfig pc = PreprocessConfig.ofSize(cfg.imageSize());
         Preprocessor pre = new Preprocessor(pc);
-        Augmenter aug = new Augmenter(cfg.augment() ? new AugmentConfig() : AugmentConfig.none());
+        Augmenter aug = new Augmenter((cfg.augment() ? new AugmentConfig() : AugmentConfig.none())
+                .withHorizontalFlip(cfg.flip() ? 0.5 : 0));
         return new TrainingSetup(device, pc, pre, aug,
                 new ImageSource(manifest, train, pre, cacheBytes / 2), new ImageSource(manifest, val, pre, cacheBytes / 2),
                 new EpochLoop(cfg, new CheckpointStore(runDir), MetricsLog.inRun(runDir)));

@@ -103,7 +103,7 @@ public final class TwoStageTraining {
                 ManifestEntry e = trainSrc.entry(i);
                 maps.add(new TrainingMap(trainS1.maps().get(i), e.positive(), e.type().orElse(null)));
             }
-            RoiGeometry geometry = RoiGeometry.forImageSize(cfg.imageSize());
+            RoiGeometry geometry = RoiGeometry.forImageSize(cfg.imageSize(), cfg.roiFraction());
             RoiSampler sampler = new RoiSampler(cfg.roisPerImage(), pHat, geometry, cfg.seed());
             Stage2.Chained valChained;
             try (NetworkTrainer t2 = new NetworkTrainer(m2, (float) cfg.learningRate())) {

@@ -54,7 +54,7 @@ final class WholeImages {
         for (int k = 0; k < n; k++) {
             int i = order[from + k];
             float[] g = source.gray(i);
-            if (config.augment()) {
+            if (!augmenter.config().isNone()) {
                 g = augmenter.apply(g, s, new Random(Seeds.forItem(config.seed(), 1, epoch, i)));
             }
             System.arraycopy(preprocessor.toInput(g, s), 0, x, k * 3 * s * s, 3 * s * s);

@@ -18,6 +18,15 @@ class RoiGeometryTest {
     }
 
     @Test
+    void otherFractionsRoundAndAreValidated() {
+        assertThat(RoiGeometry.forImageSize(128, 0.4).roiSize()).isEqualTo(51);
+        assertThat(RoiGeometry.forImageSize(961, RoiGeometry.DEFAULT_ROI_FRACTION)).isEqualTo(RoiGeometry.forImageSize(961));
+        assertThat(RoiGeometry.forImageSize(256, 1).roiSize()).isEqualTo(256);
+        assertThatThrownBy(() -> RoiGeometry.forImageSize(128, 0)).hasMessageContaining("ROI fraction").hasMessageContaining("0.0");
+        assertThatThrownBy(() -> RoiGeometry.forImageSize(128, 1.5)).hasMessageContaining("1.5");
+    }
+
+    @Test
     void interiorCellIsCentredOnTheCellCentre() {
         RoiGeometry g = new RoiGeometry(320, 64);
         // 10x10 map at 320 px: cell (4,6) has its centre at x = 6.5*32 = 208, y = 4.5*32 = 144

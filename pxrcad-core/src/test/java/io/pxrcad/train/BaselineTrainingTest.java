@@ -27,8 +27,8 @@ class BaselineTrainingTest {
     void presetsPickTheBaselineFamilyAtTheirScale() {
         assertThat(BaselineTraining.backbone(Preset.PAPER, Baseline.CHEXNET)).isEqualTo(Architecture.DENSENET121);
         assertThat(BaselineTraining.backbone(Preset.PAPER, Baseline.RESNET18_LSE)).isEqualTo(Architecture.RESNET18);
-        assertThat(BaselineTraining.backbone(Preset.TINY, Baseline.WANG)).isEqualTo(Architecture.TINY_DENSENET);
-        assertThat(BaselineTraining.backbone(Preset.TINY, Baseline.RESNET18_GAP)).isEqualTo(Architecture.TINY_RESNET);
+        assertThat(BaselineTraining.backbone(Preset.TINY, Baseline.WANG)).isEqualTo(Architecture.TINY_VGG);
+        assertThat(BaselineTraining.backbone(Preset.TINY, Baseline.RESNET18_GAP)).isEqualTo(Architecture.SMALL_INPUT_RESNET);
     }
 
     @Test

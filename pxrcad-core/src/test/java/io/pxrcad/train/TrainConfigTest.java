@@ -27,9 +27,14 @@ class TrainConfigTest {
     @Test
     void withVariantsChangeOneField() {
         TrainConfig c = TrainConfig.defaults().withEpochs(3).withSeed(9).withAugment(false).withNumWorkers(0);
-        assertThat(c).isEqualTo(new TrainConfig(3, 8, 1e-5, 5, 0.1, 9, 0, 4, false, 961, 256, 10.0, 5, 0.99, true, 10));
+        assertThat(c).isEqualTo(new TrainConfig(3, 8, 8, 1e-5, 5, 0.1, 9, 0, 4, false, false, 961, 256, 0.266, 10.0, 5, 0.99, true, 10));
         assertThat(TrainConfig.defaults().withLogEveryBatches(3).logEveryBatches()).isEqualTo(3);
         assertThat(TrainConfig.defaults().withRoiInput(64).roiInput()).isEqualTo(64);
+        assertThat(TrainConfig.defaults().withRoiBatchSize(16).roiBatchSize()).isEqualTo(16);
+        assertThat(TrainConfig.defaults().withFlip(true).flip()).isTrue();
+        // METHOD.md: batch 8 in both stages, no flip
+        assertThat(TrainConfig.defaults().roiBatchSize()).isEqualTo(8);
+        assertThat(TrainConfig.defaults().flip()).isFalse();
     }
 
     @Test
@@ -39,15 +44,17 @@ class TrainConfigTest {
         assertThatThrownBy(() -> TrainConfig.defaults().withLrFactor(1.0)).hasMessageContaining("lrFactor");
         assertThatThrownBy(() -> TrainConfig.defaults().withMiningSensitivity(0)).hasMessageContaining("miningSensitivity");
         assertThatThrownBy(() -> TrainConfig.defaults().withNumWorkers(-1)).hasMessageContaining("numWorkers");
+        assertThatThrownBy(() -> TrainConfig.defaults().withRoiBatchSize(0)).hasMessage("roiBatchSize must be > 0 but was 0");
+        assertThatThrownBy(() -> TrainConfig.defaults().withRoiFraction(1.2)).hasMessage("roiFraction must be in (0,1] but was 1.2");
     }
 
     @Test
     void yamlOverridesOnlyTheGivenKeys(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("run.yaml");
-        Files.writeString(f, "# a small run\nepochs: 20\nseed: 7\naugment: false\nlearningRate: 1.0e-4\n");
+        Files.writeString(f, "# a small run\nepochs: 20\nseed: 7\naugment: false\nlearningRate: 1.0e-4\nflip: true\nroiBatchSize: 32\n");
         TrainConfig c = TrainConfigFile.load(f, TrainConfig.defaults().withBatchSize(4));
         assertThat(c).isEqualTo(TrainConfig.defaults().withBatchSize(4).withEpochs(20).withSeed(7)
-                .withAugment(false).withLearningRate(1e-4));
+                .withAugment(false).withLearningRate(1e-4).withFlip(true).withRoiBatchSize(32));
     }
 
     @Test

@@ -1,0 +1,173 @@
+package io.pxrcad.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pxrcad.AtomicFiles;
+import io.pxrcad.eval.BinaryMetrics;
+import io.pxrcad.eval.BinaryScores;
+import io.pxrcad.eval.DeLong;
+import io.pxrcad.eval.PairedAucTest;
+import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.phantom.PhantomConfig;
+import io.pxrcad.train.EpochMetrics;
+import io.pxrcad.train.MetricsLog;
+import io.pxrcad.train.Preset;
+import io.pxrcad.train.TrainConfig;
+import io.pxrcad.train.TwoStageTraining;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pxrcad bench train}: the two-stage method on a generated cohort, timed: phantoms, the
+ * split of {@code pxrcad split} (fold 1 of 5), both stages with a preset, the chained detector on
+ * the test part. Prints seconds per epoch of each stage (the first epoch apart: it decodes and
+ * caches the images), the peak RSS of the process and the test AUC of the single-stage ({@code ps1})
+ * and two-stage ({@code ps1*ps2}) scores with DeLong CIs and their paired test; {@code OUT/bench.json}
+ * holds the same. The SHA-256 prefix of the trained stage-1 weights is the output checksum.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train and test the two-stage method on generated phantoms: s/epoch per stage, peak RSS, test AUCs.")
+final class BenchTrainCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--count", defaultValue = "1000", description = "Phantoms (default ${DEFAULT-VALUE}).")
+    int count;
+    @Option(names = "--size", defaultValue = "256", description = "Phantom and model input size in px (default ${DEFAULT-VALUE}).")
+    int size;
+    @Option(names = "--difficulty", defaultValue = "0.5", description = "Fracture subtlety 0..1 (default ${DEFAULT-VALUE}).")
+    double difficulty;
+    @Option(names = "--preset", defaultValue = "small", description = "tiny, small or paper (default ${DEFAULT-VALUE}).")
+    String preset;
+    @Option(names = "--epochs", description = "Epochs per stage (default: the preset's).")
+    Integer epochs;
+    @Option(names = "--seed", defaultValue = "1", description = "Cohort, split and training seed (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default ${DEFAULT-VALUE}).")
+    String device;
+    @Option(names = "--out", defaultValue = "bench-train-out", description = "Working folder: data/, run/, bench.json (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 40) throw new IllegalArgumentException("--count must be >= 40 but was " + count);
+        if (Files.isDirectory(out.resolve("run"))) {
+            throw new IllegalArgumentException(out.resolve("run") + " already holds a run: remove " + out + " or choose another --out");
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        Preset p = Preset.parse(preset);
+        TrainConfig cfg = p.config().withImageSize(size).withSeed(seed);
+        if (epochs != null) cfg = cfg.withEpochs(epochs);
+        w.printf(Locale.ROOT, "environment: Java %s, %s %s, %d cores, PyTorch threads %s, max heap %d MiB%n",
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("ai.djl.pytorch.num_threads", "as cores"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        w.flush();
+
+        long t0 = System.nanoTime();
+        GeneratedCohort cohort = GeneratedCohort.write(PhantomConfig.defaults().withSize(size).withSeed(seed)
+                .withDifficulty(difficulty), out.resolve("data"), count, seed);
+        double synthSeconds = (System.nanoTime() - t0) / 1e9;
+        w.printf(Locale.ROOT, "cohort: %d phantoms at %d px, difficulty %.2f (%.0f s); fold 1 of 5: %d train / %d val / %d test%n",
+                count, size, difficulty, synthSeconds, cohort.train().size(), cohort.val().size(), cohort.test().size());
+        w.printf(Locale.ROOT, "preset %s: %s / %s, %d epochs, batch %d images / %d ROIs, Adam %.0e, ROI %.3f of the image -> %d px%n",
+                p.id(), p.stage1().id(), p.stage2().id(), cfg.epochs(), cfg.batchSize(), cfg.roiBatchSize(), cfg.learningRate(),
+                cfg.roiFraction(), cfg.roiInput());
+        w.flush();
+
+        long t1 = System.nanoTime();
+        Path run = out.resolve("run");
+        TwoStageTraining.Result r = TwoStageTraining.run(cohort.manifest(), cohort.train(), cohort.val(),
+                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false);
+        double trainSeconds = (System.nanoTime() - t1) / 1e9;
+
+        List<DetectionScoring.Scored> scored;
+        try (FractureDetector detector = FractureDetector.load(r.artifact().dir(), device)) {
+            scored = DetectionScoring.run(detector, cohort.manifest(), cohort.test());
+        }
+        int n = scored.size();
+        int[] labels = new int[n];
+        double[] two = new double[n], one = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = scored.get(i).entry().label();
+            two[i] = scored.get(i).detection().probability();
+            one[i] = scored.get(i).detection().stage1();
+        }
+        BinaryScores twoStage = BinaryScores.of(two, labels), singleStage = BinaryScores.of(one, labels);
+        twoStage.requireBothClasses("the test part of the generated cohort");
+        BinaryMetrics m2 = BinaryMetrics.of(twoStage), m1 = BinaryMetrics.of(singleStage);
+        PairedAucTest paired = DeLong.compare(twoStage, singleStage);
+        DetectionScoring.Summary summary = DetectionScoring.summarise(scored);
+        double peakRss = ProcessMemory.peakRssMb();
+
+        List<EpochMetrics> epochsRun = MetricsLog.inRun(run).read();
+        Map<String, Object> json = new LinkedHashMap<>();
+        w.printf("%-6s %7s %14s %16s %10s%n", "stage", "epochs", "first epoch s", "median s/epoch", "total s");
+        for (int stage = 1; stage <= 2; stage++) {
+            int st = stage;
+            double[] s = epochsRun.stream().filter(e -> e.stage() == st).mapToDouble(EpochMetrics::seconds).toArray();
+            double[] rest = Arrays.copyOfRange(s, Math.min(1, s.length), s.length);
+            double median = median(rest.length > 0 ? rest : s);
+            w.printf(Locale.ROOT, "%-6d %7d %14.1f %16.2f %10.0f%n", stage, s.length, s.length > 0 ? s[0] : Double.NaN, median,
+                    Arrays.stream(s).sum());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("epochs", s.length);
+            row.put("firstEpochSeconds", s.length > 0 ? s[0] : Double.NaN);
+            row.put("medianSecondsPerEpoch", median);
+            row.put("totalSeconds", Arrays.stream(s).sum());
+            json.put("stage" + stage, row);
+        }
+        w.printf(Locale.ROOT, "training %.0f s in all; peak RSS %.0f MiB (VmHWM of this process: JVM, libtorch, image cache)%n",
+                trainSeconds, peakRss);
+        w.printf(Locale.ROOT, "test AUC on %d images: single-stage (ps1) %.3f [%.3f, %.3f], two-stage (ps1*ps2) %.3f [%.3f, %.3f], "
+                        + "paired DeLong p %.3f%n", n, m1.auc(), m1.aucCiLow(), m1.aucCiHigh(), m2.auc(), m2.aucCiLow(),
+                m2.aucCiHigh(), paired.pValue());
+        w.printf("ROI label accuracy %s, heatmap maximum in a true box %s, type accuracy %s%n",
+                summary.roiLabelAccuracy().format(), summary.heatmapMaxInBox().format(), summary.typeAccuracy().format());
+        String checksum = r.artifact().metadata().networks().get(io.pxrcad.model.ModelArtifact.STAGE1).sha256().substring(0, 16);
+        w.printf("checksum (SHA-256 of the stage-1 weights): %s%n", checksum);
+
+        json.put("count", count);
+        json.put("size", size);
+        json.put("difficulty", difficulty);
+        json.put("preset", p.id());
+        json.put("config", cfg);
+        json.put("train", cohort.train().size());
+        json.put("val", cohort.val().size());
+        json.put("test", n);
+        json.put("trainingSeconds", trainSeconds);
+        json.put("peakRssMb", peakRss);
+        json.put("singleStage", m1);
+        json.put("twoStage", m2);
+        json.put("pairedDeLongP", paired.pValue());
+        json.put("roiLabelAccuracy", summary.roiLabelAccuracy());
+        json.put("heatmapMaxInBox", summary.heatmapMaxInBox());
+        json.put("typeAccuracy", summary.typeAccuracy());
+        json.put("stage1Sha256", checksum);
+        AtomicFiles.writeString(out.resolve("bench.json"), JSON.writeValueAsString(json));
+        w.printf("wrote %s%n", out.resolve("bench.json"));
+        w.flush();
+        return 0;
+    }
+
+    private static double median(double[] v) {
+        if (v.length == 0) return Double.NaN;
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+}
