@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * or JSON, optionally with the paired DeLong test of a second score column and plots.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = {"AUC with DeLong 95% CI, S@R95, R@S95, P@R95, average precision, Brier and ECE of a scores CSV.",
+        description = {"AUC with DeLong 95%% CI, S@R95, R@S95, P@R95, average precision, Brier and ECE of a scores CSV.",
                 "With --compare-col, the paired DeLong test of the two columns on the same images."})
 final class MetricsCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -2,7 +2,10 @@ package io.pxrcad.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,5 +36,26 @@ class MainTest {
         Result r = run("--no-such-option");
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err()).startsWith("pxrcad: ").doesNotContain("Exception");
+    }
+
+    /** picocli formats descriptions with printf: a bare '%' garbles the help and warns on stderr. */
+    @Test
+    void everyCommandsHelpRendersWithoutFormatWarnings() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        StringBuilder help = new StringBuilder();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            appendHelp(Main.commandLine(), help);
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+        assertThat(help).contains("95% CI").contains("Usage: pxrcad bench train");
+    }
+
+    private static void appendHelp(picocli.CommandLine cl, StringBuilder help) {
+        help.append(cl.getUsageMessage());
+        cl.getSubcommands().values().forEach(sub -> appendHelp(sub, help));
     }
 }
