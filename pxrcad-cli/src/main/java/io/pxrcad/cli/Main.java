@@ -15,7 +15,9 @@ import java.nio.file.NoSuchFileException;
  * supplied is missing, unreadable or invalid), 2 usage error, 3 internal error. Errors print
  * one line {@code pxrcad: <message>}; the stack trace only with {@code --verbose}.
  */
+// scope INHERIT: every subcommand gets --help and --version, which the usage-error line promises
 @Command(name = "pxrcad", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Pelvic X-ray computer-aided fracture detection (research software, not a cleared medical device).",
         subcommands = {
                 CommandLine.HelpCommand.class,

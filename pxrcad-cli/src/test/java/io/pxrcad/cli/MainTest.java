@@ -1,12 +1,15 @@
 package io.pxrcad.cli;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +57,33 @@ class MainTest {
         assertThat(help).contains("95% CI").contains("Usage: pxrcad bench train");
     }
 
-    private static void appendHelp(picocli.CommandLine cl, StringBuilder help) {
+    private static void appendHelp(CommandLine cl, StringBuilder help) {
         help.append(cl.getUsageMessage());
         cl.getSubcommands().values().forEach(sub -> appendHelp(sub, help));
+    }
+
+    /** The usage-error line says "Try 'pxrcad CMD --help'", so every command must accept it. */
+    @Test
+    void everyCommandAcceptsHelp() {
+        List<List<String>> paths = new ArrayList<>();
+        collectPaths(Main.commandLine(), new ArrayList<>(), paths);
+        assertThat(paths).extracting(p -> String.join(" ", p)).contains("train", "predict", "bench model");
+        for (List<String> path : paths) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            Result r = run(args.toArray(String[]::new));
+            assertThat(r.code()).as("pxrcad %s --help: %s", String.join(" ", path), r.err()).isZero();
+            assertThat(r.out()).as("pxrcad %s --help", String.join(" ", path)).startsWith("Usage: pxrcad");
+        }
+    }
+
+    private static void collectPaths(CommandLine cl, List<String> prefix, List<List<String>> paths) {
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) return;
+            List<String> path = new ArrayList<>(prefix);
+            path.add(name);
+            paths.add(path);
+            collectPaths(sub, path, paths);
+        });
     }
 }
