@@ -21,8 +21,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,13 +116,9 @@ final class BenchModelCommand implements Runnable {
                 for (float v : f.toFloatArray()) sum += v;
                 checksum = String.format(Locale.ROOT, "%s:%.6e", Arrays.toString(f.getShape().getShape()).replace(" ", ""), sum);
             }
-            double[] sorted = ms.clone();
-            Arrays.sort(sorted);
-            double median = repeats % 2 == 1 ? sorted[repeats / 2] : (sorted[repeats / 2 - 1] + sorted[repeats / 2]) / 2;
-            return String.format(Locale.ROOT, "RESULT %.1f %.1f %.0f %s %.0f", median, sorted[0], ProcessMemory.peakRssMb(), checksum, baseline);
+            return String.format(Locale.ROOT, "RESULT %.1f %.1f %.0f %s %.0f", Median.of(ms), Arrays.stream(ms).min().orElseThrow(), ProcessMemory.peakRssMb(), checksum, baseline);
         }
     }
-
 
     private String runChild(Architecture a, int size) {
         List<String> cmd = new ArrayList<>();

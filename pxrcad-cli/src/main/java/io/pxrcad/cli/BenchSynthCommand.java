@@ -60,7 +60,7 @@ final class BenchSynthCommand implements Callable<Integer> {
                 }
                 double[] sorted = rates.clone();
                 Arrays.sort(sorted);
-                out.printf("%6d %7d %6d %12.1f %5.1f..%-6.1f %08x%n", size, n, runs, median(sorted), sorted[0], sorted[runs - 1], crc);
+                out.printf("%6d %7d %6d %12.1f %5.1f..%-6.1f %08x%n", size, n, runs, Median.of(sorted), sorted[0], sorted[runs - 1], crc);
                 out.flush();
             }
         } finally {
@@ -85,10 +85,5 @@ final class BenchSynthCommand implements Callable<Integer> {
             }
         }
         return crc.getValue();
-    }
-
-    private static double median(double[] sorted) {
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 }

@@ -8,6 +8,7 @@ import io.pxrcad.eval.BinaryScores;
 import io.pxrcad.eval.DeLong;
 import io.pxrcad.eval.PairedAucTest;
 import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.model.ModelArtifact;
 import io.pxrcad.phantom.PhantomConfig;
 import io.pxrcad.train.EpochMetrics;
 import io.pxrcad.train.MetricsLog;
@@ -120,14 +121,14 @@ final class BenchTrainCommand implements Callable<Integer> {
             int st = stage;
             double[] s = epochsRun.stream().filter(e -> e.stage() == st).mapToDouble(EpochMetrics::seconds).toArray();
             double[] rest = Arrays.copyOfRange(s, Math.min(1, s.length), s.length);
-            double median = median(rest.length > 0 ? rest : s);
-            w.printf(Locale.ROOT, "%-6d %7d %14.1f %16.2f %10.0f%n", stage, s.length, s.length > 0 ? s[0] : Double.NaN, median,
-                    Arrays.stream(s).sum());
+            double first = s.length > 0 ? s[0] : Double.NaN, total = Arrays.stream(s).sum();
+            double median = Median.of(rest.length > 0 ? rest : s);
+            w.printf(Locale.ROOT, "%-6d %7d %14.1f %16.2f %10.0f%n", stage, s.length, first, median, total);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epochs", s.length);
-            row.put("firstEpochSeconds", s.length > 0 ? s[0] : Double.NaN);
+            row.put("firstEpochSeconds", first);
             row.put("medianSecondsPerEpoch", median);
-            row.put("totalSeconds", Arrays.stream(s).sum());
+            row.put("totalSeconds", total);
             json.put("stage" + stage, row);
         }
         w.printf(Locale.ROOT, "training %.0f s in all; peak RSS %.0f MiB (VmHWM of this process: JVM, libtorch, image cache)%n",
@@ -137,7 +138,7 @@ final class BenchTrainCommand implements Callable<Integer> {
                 m2.aucCiHigh(), paired.pValue());
         w.printf("ROI label accuracy %s, heatmap maximum in a true box %s, type accuracy %s%n",
                 summary.roiLabelAccuracy().format(), summary.heatmapMaxInBox().format(), summary.typeAccuracy().format());
-        String checksum = r.artifact().metadata().networks().get(io.pxrcad.model.ModelArtifact.STAGE1).sha256().substring(0, 16);
+        String checksum = r.artifact().metadata().networks().get(ModelArtifact.STAGE1).sha256().substring(0, 16);
         w.printf("checksum (SHA-256 of the stage-1 weights): %s%n", checksum);
 
         json.put("count", count);
@@ -161,13 +162,5 @@ final class BenchTrainCommand implements Callable<Integer> {
         w.printf("wrote %s%n", out.resolve("bench.json"));
         w.flush();
         return 0;
-    }
-
-    private static double median(double[] v) {
-        if (v.length == 0) return Double.NaN;
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
     }
 }

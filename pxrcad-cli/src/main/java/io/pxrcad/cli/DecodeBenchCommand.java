@@ -77,7 +77,7 @@ final class DecodeBenchCommand implements java.util.concurrent.Callable<Integer>
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             Arrays.sort(ms);
-            double median = repeat % 2 == 1 ? ms[repeat / 2] : (ms[repeat / 2 - 1] + ms[repeat / 2]) / 2;
+            double median = Median.of(ms);
             out.printf("%-24s %-10s %12s %10.1f %10.1f  %s%n", p.getFileName(), (Files.size(p) >> 10) + " KiB",
                     r.width() + "x" + r.height(), median, ms[0], DicomFile.read(p).pixelMd5());
         }

@@ -14,7 +14,7 @@ public enum Architecture {
     TINY_RESNET("tiny-resnet"),
     /** The reduced presets' network for small inputs ({@link Vgg#tiny()}). */
     TINY_VGG("tiny-vgg"),
-    /** The reduced presets' ResNet for small inputs ({@link ResNet.forSmallInputs()}). */
+    /** The reduced presets' ResNet for small inputs ({@link ResNet#forSmallInputs()}). */
     SMALL_INPUT_RESNET("small-input-resnet");
 
     private final String id;

@@ -6,7 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.pxrcad.FractureType;
 import io.pxrcad.PixelBox;
+import io.pxrcad.eval.Pointing;
+import io.pxrcad.eval.Share;
 import io.pxrcad.image.Augmenter;
+import io.pxrcad.image.Geometry;
 import io.pxrcad.image.Preprocessor;
 import io.pxrcad.image.RoiCrops;
 import io.pxrcad.mining.EpochRoiCounts;
@@ -14,8 +17,6 @@ import io.pxrcad.mining.MinedRoi;
 import io.pxrcad.mining.ProbabilityMap;
 import io.pxrcad.mining.RoiGeometry;
 import io.pxrcad.mining.RoiKind;
-import io.pxrcad.eval.Pointing;
-import io.pxrcad.eval.Share;
 import io.pxrcad.mining.RoiSampler;
 import io.pxrcad.mining.TrainingMap;
 import io.pxrcad.model.Losses;
@@ -65,16 +66,15 @@ final class Stage2 implements EpochLoop.Stage {
         this.preprocessor = preprocessor;
         this.augmenter = augmenter;
         this.typeOutput = typeOutput;
-        this.boxesInInput = boxesInInput(train);
+        this.boxesInInput = boxesInInput(train, trainMaps);
     }
 
     /**
      * The annotated fracture boxes of each training image in model-input pixels (empty when it has
      * none). They are read only to report METHOD.md's ROI label accuracy, never for training.
      */
-    private static List<List<PixelBox>> boxesInInput(ImageSource src) {
+    private static List<List<PixelBox>> boxesInInput(ImageSource src, List<TrainingMap> maps) {
         List<List<PixelBox>> out = new ArrayList<>(src.size());
-        int s = src.imageSize();
         for (int i = 0; i < src.size(); i++) {
             List<PixelBox> boxes = src.entry(i).boxes();
             if (boxes.isEmpty()) {
@@ -87,10 +87,9 @@ final class Stage2 implements EpochLoop.Stage {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            double sx = (double) s / wh[0], sy = (double) s / wh[1];
-            List<PixelBox> scaled = new ArrayList<>(boxes.size());
-            for (PixelBox b : boxes) scaled.add(new PixelBox(b.x0() * sx, b.y0() * sy, b.x1() * sx, b.y1() * sy));
-            out.add(scaled);
+            ProbabilityMap map = maps.get(i).map();
+            Geometry g = new Geometry(wh[0], wh[1], src.imageSize(), map.width(), map.height());
+            out.add(boxes.stream().map(g::boxToInput).toList());
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package io.pxrcad.train;
 
+import io.pxrcad.mining.RoiGeometry;
+
 /**
  * The training hyper-parameters of both stages (METHOD.md "Training schedule", "ROI mining");
  * defaults are the paper's ({@link #defaults()}). Validated on construction; variants via
@@ -90,7 +92,7 @@ public record TrainConfig(
 
     /** The paper's settings (METHOD.md), seed 0. */
     public static TrainConfig defaults() {
-        return new TrainConfig(100, 8, 8, 1e-5, 5, 0.1, 0L, 2, 4, true, false, 961, 256, io.pxrcad.mining.RoiGeometry.DEFAULT_ROI_FRACTION, 10.0, 5, 0.99, true, 10);
+        return new TrainConfig(100, 8, 8, 1e-5, 5, 0.1, 0L, 2, 4, true, false, 961, 256, RoiGeometry.DEFAULT_ROI_FRACTION, 10.0, 5, 0.99, true, 10);
     }
 
     public TrainConfig withEpochs(int v) { return new TrainConfig(v, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }

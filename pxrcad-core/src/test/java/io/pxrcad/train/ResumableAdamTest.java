@@ -1,5 +1,6 @@
 package io.pxrcad.train;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -18,6 +19,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -105,7 +107,7 @@ class ResumableAdamTest {
     /** Weights of a 4-input linear layer after 10 Adam steps on a fixed regression batch. */
     private static float[] trainLinear(boolean resumable) {
         Engine.getEngine("PyTorch").setRandomSeed(5);
-        try (Model model = Model.newInstance("linear", ai.djl.Device.cpu(), "PyTorch")) {
+        try (Model model = Model.newInstance("linear", Device.cpu(), "PyTorch")) {
             Linear block = Linear.builder().setUnits(1).build();
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(8, 4));
@@ -136,7 +138,7 @@ class ResumableAdamTest {
                 }
                 float[] w = block.getParameters().get("weight").getArray().toFloatArray();
                 float[] b = block.getParameters().get("bias").getArray().toFloatArray();
-                float[] all = java.util.Arrays.copyOf(w, w.length + b.length);
+                float[] all = Arrays.copyOf(w, w.length + b.length);
                 System.arraycopy(b, 0, all, w.length, b.length);
                 return all;
             }
