@@ -34,11 +34,30 @@ final class DetectionScoring {
     private DetectionScoring() {}
 
     static List<Scored> run(FractureDetector detector, Manifest m, List<ManifestEntry> entries) {
+        return run(detector, m, entries, null);
+    }
+
+    /**
+     * With {@code skipped} non-null, an image whose pixels cannot be decoded is left out and
+     * reported there ({@code image: message}) instead of failing the run.
+     */
+    static List<Scored> run(FractureDetector detector, Manifest m, List<ManifestEntry> entries, List<String> skipped) {
         List<Scored> out = new ArrayList<>(entries.size());
         for (int from = 0; from < entries.size(); from += BATCH) {
-            List<ManifestEntry> part = entries.subList(from, Math.min(entries.size(), from + BATCH));
-            List<Detection> ds = detector.detect(read(m, part));
-            for (int k = 0; k < part.size(); k++) out.add(judge(part.get(k), ds.get(k)));
+            List<ManifestEntry> kept = new ArrayList<>(BATCH);
+            List<Radiograph> images = new ArrayList<>(BATCH);
+            for (ManifestEntry e : entries.subList(from, Math.min(entries.size(), from + BATCH))) {
+                try {
+                    images.add(read(m, e));
+                    kept.add(e);
+                } catch (DataException ex) {
+                    if (skipped == null) throw ex;
+                    skipped.add(ex.getMessage());
+                }
+            }
+            if (images.isEmpty()) continue;
+            List<Detection> ds = detector.detect(images);
+            for (int k = 0; k < kept.size(); k++) out.add(judge(kept.get(k), ds.get(k)));
         }
         return out;
     }
@@ -55,14 +74,16 @@ final class DetectionScoring {
 
     static List<Radiograph> read(Manifest m, List<ManifestEntry> part) {
         List<Radiograph> images = new ArrayList<>(part.size());
-        for (ManifestEntry e : part) {
-            try {
-                images.add(ImageReaders.read(m.resolve(e)));
-            } catch (DataException ex) {
-                throw new DataException(e.image() + ": " + ex.getMessage(), ex);
-            }
-        }
+        for (ManifestEntry e : part) images.add(read(m, e));
         return images;
+    }
+
+    private static Radiograph read(Manifest m, ManifestEntry e) {
+        try {
+            return ImageReaders.read(m.resolve(e));
+        } catch (DataException ex) {
+            throw new DataException(e.image() + ": " + ex.getMessage(), ex);
+        }
     }
 
     static Scored judge(ManifestEntry e, Detection d) {

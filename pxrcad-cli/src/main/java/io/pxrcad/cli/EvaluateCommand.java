@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.DataException;
 import io.pxrcad.data.Manifest;
+import io.pxrcad.data.ReadableManifest;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.data.Split;
 import io.pxrcad.eval.BinaryMetrics;
@@ -70,19 +71,32 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--skip-unreadable", description = {"Leave out images that cannot be read and report them "
+            + "(on the console and in metrics.json) instead of stopping.",
+            "Without it, every unreadable image is listed at once before any work starts."})
+    boolean skipUnreadable;
+
     @Override
     public Integer call() throws Exception {
         Split part = Split.parse(split);
-        Manifest m = Manifest.load(manifest);
+        ReadableManifest readable = skipUnreadable ? Manifest.loadReadable(manifest)
+                : new ReadableManifest(Manifest.load(manifest), List.of());
+        Manifest m = readable.manifest();
         List<ManifestEntry> entries = m.hasSplit() ? m.entries(part) : m.entries();
         if (entries.isEmpty()) {
             throw new DataException(manifest + ": expected images in split '" + part.label() + "' but found none");
         }
         List<DetectionScoring.Scored> scored;
         ArtifactInfo info;
+        List<String> skipped = new ArrayList<>(readable.skipped());
         try (FractureDetector detector = FractureDetector.load(model, device)) {
             info = detector.artifact().metadata().info();
-            scored = DetectionScoring.run(detector, m, entries);
+            scored = DetectionScoring.run(detector, m, entries, skipUnreadable ? skipped : null);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (!skipped.isEmpty()) {
+            w.println("skipped " + skipped.size() + " unreadable " + (skipped.size() == 1 ? "image:" : "images:"));
+            skipped.forEach(s -> w.println("  " + s));
         }
         int n = scored.size();
         int[] labels = new int[n];
@@ -105,9 +119,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Files.createDirectories(out);
         writePredictions(out.resolve("predictions.csv"), scored);
         AtomicFiles.writeString(out.resolve("metrics.json"), json(metrics, test, summary, info, n,
-                m.hasSplit() ? part.label() : "all"));
+                m.hasSplit() ? part.label() : "all", skipped));
         report(m, part, scored, twoStage, singleStage, metrics, test, summary, info);
-        PrintWriter w = spec.commandLine().getOut();
         BinaryMetrics t = metrics.get("Two-stage (ps1·ps2)");
         w.printf(Locale.ROOT, "%d images: two-stage AUC %.4f (single-stage %.4f, DeLong p %.4f); ROI label accuracy %s; "
                         + "type accuracy %s%n", n, t.auc(), metrics.get("Single-stage (ps1)").auc(), test.pValue(),
@@ -130,7 +143,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private String json(Map<String, BinaryMetrics> metrics, PairedAucTest test, DetectionScoring.Summary summary,
-                        ArtifactInfo info, int n, String evaluated) throws Exception {
+                        ArtifactInfo info, int n, String evaluated, List<String> skipped) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("model", model.toString());
@@ -138,6 +151,7 @@ final class EvaluateCommand implements Callable<Integer> {
         root.put("manifest", manifest.toString());
         root.put("split", evaluated);
         root.put("images", n);
+        root.set("skipped_unreadable", mapper.valueToTree(skipped));
         List<BinaryMetrics> ms = new ArrayList<>(metrics.values());
         root.set("two_stage", mapper.valueToTree(ms.get(0)));
         root.set("single_stage", mapper.valueToTree(ms.get(1)));

@@ -63,39 +63,84 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         try (FractureDetector detector = FractureDetector.load(model, device);
-             Progress progress = Progress.start("predict", files.size(), Math.max(1, files.size() / 20))) {
+             Progress progress = Progress.start("predict", files.size(), true)) {
             for (int from = 0; from < files.size(); from += batchSize) {
                 List<Path> batch = files.subList(from, Math.min(files.size(), from + batchSize));
-                List<Path> ok = new ArrayList<>();
-                List<Radiograph> images = new ArrayList<>();
-                for (Path f : batch) {
-                    try {
-                        images.add(ImageReaders.read(f));
-                        ok.add(f);
-                    } catch (DataException | UncheckedIOException e) {
+                // one line per image, in input order, written as soon as its batch is done
+                for (Outcome o : score(detector, batch)) {
+                    if (o.detection() == null) {
                         failed++;
-                        ObjectNode o = JSON.createObjectNode().put("image", f.toString()).put("error", message(e));
-                        out.println(JSON.writeValueAsString(o));
+                        out.println(JSON.writeValueAsString(JSON.createObjectNode()
+                                .put("image", o.file().toString()).put("error", o.error())));
                         progress.step("failed");
+                    } else {
+                        out.println(JSON.writeValueAsString(json(o.file(), o.detection())));
+                        if (heatmaps != null) writeHeatmap(o.file(), o.image(), o.detection());
+                        progress.step(o.detection().band().label());
                     }
-                }
-                if (images.isEmpty()) continue;
-                List<Detection> ds = detector.detect(images);
-                for (int k = 0; k < ds.size(); k++) {
-                    Detection d = ds.get(k);
-                    out.println(JSON.writeValueAsString(json(ok.get(k), d)));
-                    if (heatmaps != null) writeHeatmap(ok.get(k), images.get(k), d);
-                    progress.step(d.band().label());
                 }
                 out.flush();
             }
         }
         out.flush();
         if (failed > 0) {
-            spec.commandLine().getErr().println("pxrcad: " + failed + " of " + files.size() + " images could not be read");
+            spec.commandLine().getErr().println("pxrcad: " + failed + " of " + files.size() + " images failed");
             return Main.EXIT_DATA;
         }
         return 0;
+    }
+
+    /** An image's result: a detection, or the reason it has none. */
+    record Outcome(Path file, Radiograph image, Detection detection, String error) {}
+
+    /**
+     * Reads and scores a batch. Whatever goes wrong with one image (unreadable, too large, out of
+     * memory while decoding or scoring it) becomes that image's error, never the others'.
+     */
+    static List<Outcome> score(FractureDetector detector, List<Path> batch) {
+        Outcome[] outcomes = new Outcome[batch.size()];
+        List<Integer> readable = new ArrayList<>();
+        List<Radiograph> images = new ArrayList<>();
+        for (int k = 0; k < batch.size(); k++) {
+            Path f = batch.get(k);
+            try {
+                images.add(ImageReaders.read(f));
+                readable.add(k);
+            } catch (DataException | UncheckedIOException e) {
+                outcomes[k] = new Outcome(f, null, null, message(e));
+            } catch (OutOfMemoryError e) {
+                outcomes[k] = new Outcome(f, null, null, "not enough memory to decode " + f
+                        + " (raise the Java heap with PXRCAD_JAVA_OPTS=-Xmx...)");
+            } catch (RuntimeException e) {
+                outcomes[k] = new Outcome(f, null, null, "cannot read " + f + ": " + message(e));
+            }
+        }
+        List<Detection> ds = null;
+        Throwable batchFailure = null;
+        if (!images.isEmpty()) {
+            try {
+                ds = detector.detect(images);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                batchFailure = e; // then each image alone, so that only the one at fault fails
+            }
+        }
+        for (int j = 0; j < readable.size(); j++) {
+            int k = readable.get(j);
+            Path f = batch.get(k);
+            Radiograph r = images.get(j);
+            try {
+                if (ds == null && images.size() == 1) throw batchFailure;
+                outcomes[k] = new Outcome(f, r, ds != null ? ds.get(j) : detector.detect(r), null);
+            } catch (DataException e) {
+                outcomes[k] = new Outcome(f, null, null, e.getMessage());
+            } catch (OutOfMemoryError e) {
+                outcomes[k] = new Outcome(f, null, null, "not enough memory to score " + f + " (" + r.width() + "x"
+                        + r.height() + " pixels)");
+            } catch (Throwable e) {
+                outcomes[k] = new Outcome(f, null, null, "cannot score " + f + ": " + message(e));
+            }
+        }
+        return List.of(outcomes);
     }
 
     static ObjectNode json(Path file, Detection d) {
@@ -158,7 +203,7 @@ final class PredictCommand implements Callable<Integer> {
         return dot < 0 || !SKIP.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    private static String message(Exception e) {
+    private static String message(Throwable e) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }

@@ -172,6 +172,90 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void predictWritesEveryImageInInputOrderAndABadOneCostsNoOther() throws Exception {
+        String model = cv.resolve("fold-1/runs/two-stage/model").toString();
+        List<String> images = new java.util.ArrayList<>();
+        for (String l : Files.readAllLines(cohort.resolve("manifest.csv")).subList(1, 3)) {
+            images.add(cohort.resolve(Csv.parse(l).get(0).fields().get(0)).toString());
+        }
+        Path bomb = dir.resolve("bomb.png");
+        Files.write(bomb, pngDeclaring(40000, 40000));
+        Path text = dir.resolve("notes.png");
+        Files.writeString(text, "not an image");
+        MainTest.Result r = MainTest.run("predict", "--model", model, "--device", "cpu", "--batch-size", "4",
+                images.get(0), bomb.toString(), text.toString(), images.get(1));
+        assertThat(r.code()).isEqualTo(Main.EXIT_DATA);
+        List<JsonNode> lines = r.out().lines().map(EvaluationCommandsTest::tree).toList();
+        assertThat(lines).extracting(n -> n.get("image").asText())
+                .containsExactly(images.get(0), bomb.toString(), text.toString(), images.get(1));
+        assertThat(lines.get(1).get("error").asText()).contains(bomb.toString()).contains("40000");
+        assertThat(lines.get(2).get("error").asText()).contains(text.toString());
+        assertThat(r.err()).contains("2 of 4 images failed");
+        // the good images score as they do alone
+        for (int k : new int[] {0, 3}) {
+            MainTest.Result alone = MainTest.run("predict", "--model", model, "--device", "cpu", lines.get(k).get("image").asText());
+            assertThat(alone.code()).as(alone.err()).isZero();
+            assertThat(tree(alone.out().strip()).get("probability").asDouble())
+                    .isEqualTo(lines.get(k).get("probability").asDouble());
+        }
+    }
+
+    @Test
+    void evaluateListsEveryUnreadableImageAtOnceOrSkipsThem() throws Exception {
+        Path copy = dir.resolve("broken-cohort");
+        Files.createDirectories(copy.resolve("images"));
+        List<String> rows = Files.readAllLines(cohort.resolve("manifest.csv"));
+        for (String row : rows.subList(1, rows.size())) {
+            String image = Csv.parse(row).get(0).fields().get(0);
+            Files.createDirectories(copy.resolve(image).getParent());
+            Files.copy(cohort.resolve(image), copy.resolve(image));
+        }
+        Files.write(copy.resolve("manifest.csv"), rows);
+        List<String> broken = new java.util.ArrayList<>();
+        for (int line : new int[] {5, 40, 90}) {
+            String image = Csv.parse(rows.get(line - 1)).get(0).fields().get(0);
+            Files.writeString(copy.resolve(image), "garbage");
+            broken.add(image);
+        }
+        String model = cv.resolve("fold-1/runs/two-stage/model").toString();
+        MainTest.Result all = MainTest.run("evaluate", "--model", model, "--manifest", copy.resolve("manifest.csv").toString(),
+                "--out", dir.resolve("eval-broken").toString(), "--device", "cpu");
+        assertThat(all.code()).isEqualTo(Main.EXIT_DATA);
+        for (String b : broken) assertThat(all.err()).contains(b);
+        assertThat(dir.resolve("eval-broken")).doesNotExist();
+
+        MainTest.Result skip = MainTest.run("evaluate", "--model", model, "--manifest", copy.resolve("manifest.csv").toString(),
+                "--out", dir.resolve("eval-skip").toString(), "--device", "cpu", "--skip-unreadable");
+        assertThat(skip.code()).as(skip.err()).isZero();
+        assertThat(skip.out()).contains("skipped 3 unreadable images:");
+        JsonNode m = JSON.readTree(dir.resolve("eval-skip/metrics.json").toFile());
+        assertThat(m.get("images").asInt()).isEqualTo(147);
+        assertThat(m.get("skipped_unreadable")).hasSize(3);
+        assertThat(Files.readAllLines(dir.resolve("eval-skip/predictions.csv"))).hasSize(148);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A valid 8-bit grey PNG whose header declares {@code w x h} pixels (with a correct CRC). */
+    static byte[] pngDeclaring(int w, int h) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                "png", bytes);
+        byte[] png = bytes.toByteArray();
+        java.nio.ByteBuffer.wrap(png, 16, 8).putInt(w).putInt(h); // IHDR data starts at byte 16
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17); // chunk type and data
+        java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        return png;
+    }
+
+    @Test
     void badInputGivesOneLineAndExitCode() throws Exception {
         MainTest.Result noModel = MainTest.run("evaluate", "--model", dir.resolve("nothing").toString(), "--manifest",
                 cohort.resolve("manifest.csv").toString(), "--out", dir.resolve("x").toString());

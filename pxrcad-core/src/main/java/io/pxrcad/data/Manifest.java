@@ -30,12 +30,23 @@ public record Manifest(Path file, Path dir, List<ManifestEntry> entries, String 
 
     /**
      * Loads and validates every row: checks columns, labels, types, boxes (against the image
-     * size, read from the image header), that each image exists and appears once.
+     * size), that each image exists, appears once and has a readable header (so that all
+     * unreadable images are reported at once, before any work starts).
      *
      * @throws ManifestException listing all problems, one per line, with file and line
      */
     public static Manifest load(Path csv) {
         return ManifestLoader.load(csv);
+    }
+
+    /**
+     * Like {@link #load} but rows whose image is missing or unreadable (its header cannot be
+     * read) are left out and listed, one {@code file:line: message} each, instead of failing.
+     *
+     * @throws ManifestException on any other problem, or when no image is readable
+     */
+    public static ReadableManifest loadReadable(Path csv) {
+        return ManifestLoader.load(csv, true);
     }
 
     public int size() { return entries.size(); }

@@ -25,11 +25,26 @@ final class ManifestLoader {
     static final String SPLIT = "split";
 
     private final String name;
+    private final boolean skipUnreadable;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
 
-    private ManifestLoader(Path file) { this.name = file.toString(); }
+    private ManifestLoader(Path file, boolean skipUnreadable) {
+        this.name = file.toString();
+        this.skipUnreadable = skipUnreadable;
+    }
 
     static Manifest load(Path csv) {
+        return load(csv, false).manifest();
+    }
+
+    /** With {@code skipUnreadable}, rows whose image cannot be read are left out and listed instead of failing. */
+    static ReadableManifest load(Path csv, boolean skipUnreadable) {
+        if (Files.isDirectory(csv)) {
+            throw new ManifestException("expected a manifest CSV file but " + csv + " is a folder"
+                    + (Files.isRegularFile(csv.resolve("manifest.csv")) ? " (did you mean " + csv.resolve("manifest.csv") + "?)" : ""),
+                    List.of());
+        }
         if (!Files.isRegularFile(csv)) {
             throw new ManifestException("no such manifest: " + csv, List.of());
         }
@@ -53,14 +68,18 @@ final class ManifestLoader {
                     List.of(csv + ":" + e.line() + ": " + e.getMessage()));
         }
         Path dir = csv.toAbsolutePath().getParent();
-        ManifestLoader l = new ManifestLoader(csv);
+        ManifestLoader l = new ManifestLoader(csv, skipUnreadable);
         List<ManifestEntry> entries = l.validate(rows, dir);
         if (!l.problems.isEmpty()) {
             int n = l.problems.size();
             throw new ManifestException("invalid manifest " + csv + ": " + n + (n == 1 ? " problem" : " problems"),
                     l.problems);
         }
-        return new Manifest(csv, dir, entries, sha256(bytes), rows.get(0).fields().contains(SPLIT));
+        if (entries.isEmpty()) {
+            throw new ManifestException("manifest " + csv + " has no readable image", l.skipped);
+        }
+        return new ReadableManifest(new Manifest(csv, dir, entries, sha256(bytes), rows.get(0).fields().contains(SPLIT)),
+                l.skipped);
     }
 
     private void problem(int line, String message) { problems.add(name + ":" + line + ": " + message); }
@@ -140,12 +159,13 @@ final class ManifestLoader {
                 problem(line, "expected split train, val or test but was '" + s + "'");
             }
         }
+        boolean readable = true;
         if (image.isEmpty()) {
             problem(line, "missing image path");
         } else {
-            checkImage(line, dir.resolve(image).normalize(), boxes, seen);
+            readable = checkImage(line, dir.resolve(image).normalize(), boxes, seen);
         }
-        if (problems.size() > before) return null;
+        if (problems.size() > before || !readable) return null;
         return new ManifestEntry(image, patient, label, type, boxes, split);
     }
 
@@ -165,29 +185,41 @@ final class ManifestLoader {
         return boxes;
     }
 
-    private void checkImage(int line, Path file, List<PixelBox> boxes, Map<Path, Integer> seen) {
+    /**
+     * Reads the image's header, so that every unreadable image is reported before any work
+     * starts; false when the image is unreadable and skipped.
+     */
+    private boolean checkImage(int line, Path file, List<PixelBox> boxes, Map<Path, Integer> seen) {
         Integer first = seen.putIfAbsent(file, line);
         if (first != null) {
             problem(line, "duplicate image " + file + " (first on line " + first + ")");
-            return;
+            return true;
         }
-        if (!Files.isRegularFile(file)) {
-            problem(line, "no such image file: " + file);
-            return;
-        }
-        if (boxes.isEmpty()) return;
         int[] wh;
+        if (!Files.isRegularFile(file)) {
+            return unreadable(line, Files.isDirectory(file) ? "expected an image file but " + file + " is a folder"
+                    : "no such image file: " + file);
+        }
         try {
             wh = ImageReaders.dimensions(file);
         } catch (DataException ex) {
-            problem(line, ex.getMessage());
-            return;
+            return unreadable(line, ex.getMessage());
         }
         for (PixelBox b : boxes) {
             if (!b.inside(wh[0], wh[1])) {
                 problem(line, "box " + b.toCsv() + " lies outside the " + wh[0] + "x" + wh[1] + " image");
             }
         }
+        return true;
+    }
+
+    private boolean unreadable(int line, String message) {
+        if (!skipUnreadable) {
+            problem(line, message);
+            return true;
+        }
+        skipped.add(name + ":" + line + ": " + message);
+        return false;
     }
 
     static String sha256(byte[] bytes) {

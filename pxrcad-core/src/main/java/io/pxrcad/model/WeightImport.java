@@ -75,7 +75,9 @@ public final class WeightImport {
             for (Map.Entry<String, NDArray> e : found.entrySet()) {
                 NDArray dst = expected.get(e.getKey()).getArray();
                 NDArray src = e.getValue().toType(dst.getDataType(), false).toDevice(dst.getDevice(), false);
-                dst.set(src.toByteBuffer());
+                // NDArray.set(Buffer) runs under libtorch's deprecated AutoNonVariableTypeMode guard, which
+                // prints a 600-character warning; subtract-then-add copies the same (finite) values in place
+                dst.subi(dst).addi(src);
             }
             return new ImportReport(source, new ArrayList<>(found.keySet()), ignored);
         }

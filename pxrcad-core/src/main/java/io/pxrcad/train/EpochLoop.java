@@ -115,7 +115,7 @@ final class EpochLoop {
         int workers = Math.max(0, config.numWorkers());
         try (Prefetcher<Batch> pre = new Prefetcher<>(batches, stage::batch, workers, Math.max(1, config.prefetchBatches()));
              Progress progress = Progress.start("stage " + stage.number() + " epoch " + epoch + "/" + config.epochs(),
-                     batches, config.logEveryBatches())) {
+                     batches, false)) {
             int b = 0;
             while (pre.hasNext()) {
                 Batch batch = pre.next();

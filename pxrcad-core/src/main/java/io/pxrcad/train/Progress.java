@@ -10,45 +10,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Must be closed. Reports the progress of one loop (the batches of an epoch): on a terminal a
- * {@code progressbar} bar with count, rate and ETA; otherwise (logs, CI, redirected output) one
- * SLF4J INFO line every {@code logEvery} steps and at the last step, e.g.
- * {@code stage 1 epoch 3/100: 40/125 (32%), 2.10 it/s, ETA 0:40, loss 0.5312}, and a summary
- * line on close.
+ * Must be closed. Reports the progress of one loop (the batches of an epoch, the images of a
+ * prediction): on a terminal a {@code progressbar} bar with count, rate and ETA. Otherwise (logs,
+ * CI, redirected output) a bar per batch would flood the log, so a loop that runs longer than
+ * {@link #QUIET_SECONDS} logs one SLF4J INFO line per 10% of its steps, e.g.
+ * {@code stage 1 epoch 3/100: 40/125 (32%), 2.10 it/s, ETA 0:40, loss 0.5312}, and, when asked
+ * for, a summary line on close (an epoch has its own line from the caller instead).
  */
 public final class Progress implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
+    /** Without a terminal, loops shorter than this log no intermediate line. */
+    static final double QUIET_SECONDS = 10;
+
     private final String task;
     private final long total;
-    private final int logEvery;
+    private final boolean summary;
     private final ProgressBar bar;
     private final Consumer<String> lines;
     private final LongSupplier nanoTime;
     private final long startNanos;
     private long done;
+    private long nextTenth = 1;
     private String message = "";
     private boolean closed;
 
     /**
      * A bar when {@code System.console() != null}, else log lines.
      *
-     * @param task what is being counted, e.g. {@code "stage 1 epoch 3/100"}
-     * @param total the number of steps (>= 0)
-     * @param logEvery without a console, log every this many steps (>= 1)
+     * @param task    what is being counted, e.g. {@code "stage 1 epoch 3/100"}
+     * @param total   the number of steps (>= 0)
+     * @param summary without a console, log a summary line on close
      */
-    public static Progress start(String task, long total, int logEvery) {
-        return new Progress(task, total, logEvery, System.console() != null, LOG::info, System::nanoTime);
+    public static Progress start(String task, long total, boolean summary) {
+        return new Progress(task, total, summary, System.console() != null, LOG::info, System::nanoTime);
     }
 
     /** With {@code console} false, lines go to {@code lines}, timed by {@code nanoTime} (tests). */
-    Progress(String task, long total, int logEvery, boolean console, Consumer<String> lines, LongSupplier nanoTime) {
-        if (total < 0 || logEvery < 1) {
-            throw new IllegalArgumentException("expected total >= 0 and logEvery >= 1 but got " + total + ", " + logEvery);
+    Progress(String task, long total, boolean summary, boolean console, Consumer<String> lines, LongSupplier nanoTime) {
+        if (total < 0) {
+            throw new IllegalArgumentException("expected total >= 0 but got " + total);
         }
         this.task = task;
         this.total = total;
-        this.logEvery = logEvery;
+        this.summary = summary;
         this.lines = lines;
         this.nanoTime = nanoTime;
         this.startNanos = nanoTime.getAsLong();
@@ -68,8 +73,12 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.setExtraMessage(this.message);
             bar.stepTo(done);
-        } else if (done % logEvery == 0 || done == total) {
-            lines.accept(line());
+        } else if (total > 0 && done * 10 >= nextTenth * total) {
+            // one line per tenth crossed, and only once the loop has proved long
+            nextTenth = done * 10 / total + 1;
+            if (elapsedSeconds() >= QUIET_SECONDS) {
+                lines.accept(line());
+            }
         }
     }
 
@@ -113,7 +122,7 @@ public final class Progress implements AutoCloseable {
         closed = true;
         if (bar != null) {
             bar.close();
-        } else {
+        } else if (summary) {
             lines.accept(String.format(Locale.ROOT, "%s: done %d/%d in %s%s", task, done, total,
                     clock(elapsedSeconds()), message.isEmpty() ? "" : ", " + message));
         }

@@ -56,6 +56,43 @@ class ManifestTest {
     }
 
     @Test
+    void everyUnreadableImageIsListedAtOnceAndCanBeSkipped() throws IOException {
+        image("ok1.png", 20, 20);
+        image("ok2.png", 20, 20);
+        Files.write(dir.resolve("text.png"), "not an image".getBytes());
+        Files.write(dir.resolve("empty.dcm"), new byte[0]);
+        byte[] png = Files.readAllBytes(dir.resolve("ok1.png"));
+        Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(png, 20)); // the header itself is cut
+        Files.createDirectories(dir.resolve("folder.png"));
+        Path f = csv("image,patient,label,type,boxes\n"
+                + "ok1.png,p1,0,,\n"
+                + "text.png,p2,0,,\n"
+                + "empty.dcm,p3,1,hip,\n"
+                + "ok2.png,p4,1,,\n"
+                + "cut.png,p5,0,,\n"
+                + "folder.png,p6,0,,\n");
+        String n = f.toString();
+        assertThatThrownBy(() -> Manifest.load(f)).isInstanceOf(ManifestException.class)
+                .satisfies(e -> assertThat(((ManifestException) e).problems()).satisfiesExactly(
+                        p -> assertThat(p).startsWith(n + ":3: ").contains("text.png"),
+                        p -> assertThat(p).startsWith(n + ":4: ").contains("empty.dcm"),
+                        p -> assertThat(p).startsWith(n + ":6: ").contains("cut.png"),
+                        p -> assertThat(p).startsWith(n + ":7: ").contains("folder.png is a folder")));
+
+        ReadableManifest r = Manifest.loadReadable(f);
+        assertThat(r.manifest().entries()).extracting(ManifestEntry::image).containsExactly("ok1.png", "ok2.png");
+        assertThat(r.skipped()).hasSize(4).allMatch(s -> s.startsWith(n + ":"));
+    }
+
+    @Test
+    void aFolderGivenAsTheManifestSaysSo() throws IOException {
+        Files.writeString(dir.resolve("manifest.csv"), "image,patient,label,type,boxes\n");
+        assertThatThrownBy(() -> Manifest.load(dir)).isInstanceOf(ManifestException.class)
+                .hasMessage("expected a manifest CSV file but " + dir + " is a folder (did you mean "
+                        + dir.resolve("manifest.csv") + "?)");
+    }
+
+    @Test
     void writerOutputLoadsBackIdentically() throws IOException {
         image("a.png", 100, 80);
         image("b\"q.png", 30, 30);

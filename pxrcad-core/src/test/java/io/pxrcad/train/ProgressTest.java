@@ -11,20 +11,32 @@ import org.junit.jupiter.api.Test;
 class ProgressTest {
 
     @Test
-    void logsEveryNStepsWithRateAndEta() {
+    void withoutATerminalALongLoopLogsOneLinePerTenthNotPerStep() {
         List<String> lines = new ArrayList<>();
         AtomicLong now = new AtomicLong(0);
-        try (Progress p = new Progress("stage 1 epoch 3/100", 10, 4, false, lines::add, now::get)) {
-            for (int i = 1; i <= 10; i++) {
-                now.addAndGet(500_000_000L); // 2 steps per second
+        try (Progress p = new Progress("predict", 100, true, false, lines::add, now::get)) {
+            for (int i = 1; i <= 100; i++) {
+                now.addAndGet(500_000_000L); // 2 steps per second: 50 s in all
                 p.step(String.format(java.util.Locale.ROOT, "loss %.2f", 1.0 / i));
             }
         }
-        assertThat(lines).containsExactly(
-                "stage 1 epoch 3/100: 4/10 (40%), 2.00 it/s, ETA 0:03, loss 0.25",
-                "stage 1 epoch 3/100: 8/10 (80%), 2.00 it/s, ETA 0:01, loss 0.13",
-                "stage 1 epoch 3/100: 10/10 (100%), 2.00 it/s, loss 0.10",
-                "stage 1 epoch 3/100: done 10/10 in 0:05, loss 0.10");
+        // the first tenth ends at 5 s, before the loop has proved long (10 s): no line for it
+        assertThat(lines).hasSize(10).startsWith("predict: 20/100 (20%), 2.00 it/s, ETA 0:40, loss 0.05");
+        assertThat(lines.get(8)).isEqualTo("predict: 100/100 (100%), 2.00 it/s, loss 0.01");
+        assertThat(lines.get(9)).isEqualTo("predict: done 100/100 in 0:50, loss 0.01");
+    }
+
+    @Test
+    void withoutATerminalAShortEpochLogsNothing() {
+        List<String> lines = new ArrayList<>();
+        AtomicLong now = new AtomicLong(0);
+        try (Progress p = new Progress("stage 1 epoch 3/100", 300, false, false, lines::add, now::get)) {
+            for (int i = 1; i <= 300; i++) {
+                now.addAndGet(20_000_000L); // 6 s in all: the caller's epoch line is enough
+                p.step("loss 0.5");
+            }
+        }
+        assertThat(lines).isEmpty();
     }
 
     @Test
@@ -36,16 +48,16 @@ class ProgressTest {
 
     @Test
     void stepAfterCloseIsAnError() {
-        Progress p = new Progress("t", 2, 1, false, s -> { }, System::nanoTime);
+        Progress p = new Progress("t", 2, true, false, s -> { }, System::nanoTime);
         p.close();
         assertThatThrownBy(() -> p.step("x")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> Progress.start("t", -1, 1)).hasMessageContaining("total >= 0");
+        assertThatThrownBy(() -> Progress.start("t", -1, true)).hasMessageContaining("total >= 0");
     }
 
     @Test
     void startWithoutConsoleUsesTheLog() {
         // under surefire System.console() is null: this must not draw a bar or fail
-        try (Progress p = Progress.start("t", 3, 1)) {
+        try (Progress p = Progress.start("t", 3, true)) {
             p.step("a");
             assertThat(p.done()).isEqualTo(1);
         }
