@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code pxrcad bench decode}: decodes DICOM radiographs (by default the NEMA WG04 hip CR,
- * uncompressed and JPEG lossless, from {@code ../shared/testdata}) N times and prints the
+ * uncompressed and JPEG lossless, from the repository's {@code testdata/}) N times and prints the
  * environment, the median milliseconds per image and the MD5 of the decoded stored values
  * (which must be the same for both files). {@code --fuzz N} instead runs N seeded mutation
  * cases over the test files and prints the outcome counts and the slowest case.
@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = "Benchmark DICOM decoding (median ms per image + pixel MD5), or fuzz the reader with --fuzz N.")
 final class DecodeBenchCommand implements java.util.concurrent.Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "DICOM files (default: RG2_UNC.dcm and RG2_JPLL.dcm in ../shared/testdata/dicom/xray).")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "DICOM files (default: RG2_UNC.dcm and RG2_JPLL.dcm in testdata/dicom/xray).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = {"-n", "--repeat"}, defaultValue = "10", description = "Timed decodes per file (default ${DEFAULT-VALUE}).")
@@ -43,7 +43,7 @@ final class DecodeBenchCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--seed", defaultValue = "1", description = "Fuzz seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--testdata", description = "The shared testdata folder (default: ../shared/testdata next to the repository).")
+    @Option(names = "--testdata", description = "The test data folder (default: testdata/ in the repository).")
     Path testdata;
 
     @CommandLine.Spec
@@ -124,17 +124,17 @@ final class DecodeBenchCommand implements java.util.concurrent.Callable<Integer>
         }
     }
 
-    /** {@code <repo root>/../shared/testdata}, the repo root found from the jar or the working directory. */
+    /** {@code <repo root>/testdata}, the repo root found from the jar, else the working directory's {@code testdata}. */
     static Path defaultTestdata() {
         try {
             Path jar = Path.of(DecodeBenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             for (Path p = jar; p != null; p = p.getParent()) {
-                Path candidate = p.resolveSibling("shared").resolve("testdata");
+                Path candidate = p.resolve("testdata");
                 if (Files.exists(p.resolve("pom.xml")) && Files.isDirectory(candidate)) return candidate;
             }
         } catch (Exception ignored) {
             // fall through to the working directory
         }
-        return Path.of("..", "shared", "testdata");
+        return Path.of("testdata");
     }
 }

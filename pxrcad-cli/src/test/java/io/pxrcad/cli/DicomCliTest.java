@@ -10,8 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code info} on DICOM files and {@code bench decode}, in-process. */
 class DicomCliTest {
-    private static final Path DICOM = Path.of(System.getProperty("pxrcad.root", "."), "..", "shared", "testdata", "dicom")
-            .normalize();
+    private static final Path DICOM = RepoTestdata.resolve("dicom");
 
     @Test
     void infoJsonCarriesHeaderFactsAndTheGdcmPixelMd5() throws Exception {

@@ -20,7 +20,7 @@ class MetricsCommandTest {
 
     /** The reference case, written as a CSV with string labels and a second, noisier column. */
     private static JsonNode reference() throws Exception {
-        Path ref = Path.of(System.getProperty("pxrcad.root", ".")).resolve("../shared/testdata/reference/metrics_sklearn.json");
+        Path ref = RepoTestdata.resolve("reference/metrics_sklearn.json");
         for (JsonNode c : JSON.readTree(ref.toFile()).get("cases")) {
             if (c.get("name").asText().equals("probabilities_n250")) return c;
         }

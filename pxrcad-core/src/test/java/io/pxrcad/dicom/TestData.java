@@ -2,16 +2,17 @@ package io.pxrcad.dicom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pxrcad.RepoTestdata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** The real DICOM reference files in {@code <repo>/../shared/testdata/dicom} and their expectations. */
+/** The real DICOM reference files in {@code <repo root>/testdata/dicom} and their expectations. */
 final class TestData {
     private TestData() {}
 
-    static final Path ROOT = Path.of(System.getProperty("pxrcad.root", "."), "..", "shared", "testdata").normalize();
+    static final Path ROOT = RepoTestdata.dir();
     private static JsonNode expected;
 
     static Path file(String relative) { return ROOT.resolve(relative); }

@@ -2,18 +2,18 @@ package io.pxrcad.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pxrcad.RepoTestdata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** Reads the scikit-learn reference files from {@code <repo root>/../shared/testdata/reference}. */
+/** Reads the scikit-learn reference files from {@code <repo root>/testdata/reference}. */
 final class Reference {
     private Reference() {}
 
     static Path dir() {
-        String root = System.getProperty("pxrcad.root", ".");
-        return Path.of(root).toAbsolutePath().resolve("../shared/testdata/reference").normalize();
+        return RepoTestdata.resolve("reference");
     }
 
     static JsonNode read(String name) {

@@ -2,6 +2,7 @@ package io.pxrcad.image;
 
 import io.pxrcad.InvalidImageException;
 import io.pxrcad.Radiograph;
+import io.pxrcad.RepoTestdata;
 import io.pxrcad.UnsupportedImageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,8 +154,7 @@ class ImageReadersTest {
     /** Real colour-encoded JPEGs: compared with the JDK's own JPEG decoder (independent of TwelveMonkeys). */
     @Test
     void realPelvicRadiographJpegsMatchTheJdkDecoder() throws IOException {
-        Path dir = Path.of(System.getProperty("pxrcad.root", "."), "..", "shared", "testdata", "radiographs");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "shared test data not present");
+        Path dir = RepoTestdata.resolve("radiographs");
         for (String name : new String[] {"ddh_pelvis_AP_331_DDH_1.jpg", "ddh_pelvis_AP_331_DDH_10.jpg"}) {
             Path f = dir.resolve(name);
             Radiograph r = ImageReaders.read(f);

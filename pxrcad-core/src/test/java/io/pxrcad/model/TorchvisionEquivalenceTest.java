@@ -5,23 +5,27 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
+import io.pxrcad.RepoTestdata;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The networks against torchvision 0.28: seeded random weights (BN statistics randomised too) and
- * the outputs torchvision computed with them, from ../shared/testdata/reference.
+ * The networks against torchvision 0.28: weights from a seeded formula ({@link FormulaWeights}; BN
+ * parameters and statistics too, so eval-mode batch norm is not an identity) and the outputs
+ * torchvision computed with them, from {@code testdata/reference/*_formula_io.safetensors}.
  */
 class TorchvisionEquivalenceTest {
-    static final Path REF = Path.of(System.getProperty("pxrcad.root", "."), "..", "shared", "testdata", "reference");
+    static final Path REF = RepoTestdata.resolve("reference");
 
     @Test
     void parameterCountsMatchTorchvision() {
@@ -33,6 +37,13 @@ class TorchvisionEquivalenceTest {
             r.initialize(m, DataType.FLOAT32, Networks.INIT_SHAPE);
             assertThat(Networks.parameterCount(r)).isEqualTo(11_689_512L);
         }
+    }
+
+    /** The formula against the first values torchvision's side computed ({@code probe:<name>}), before any network. */
+    @Test
+    void formulaMatchesTheProbes() throws IOException {
+        checkProbes(DenseNet.densenet121().classifier(1000), "densenet121");
+        checkProbes(ResNet.resnet18().classifier(1000), "resnet18");
     }
 
     @Test
@@ -49,18 +60,44 @@ class TorchvisionEquivalenceTest {
         try (Model model = Model.newInstance(name, ai.djl.Device.cpu(), "PyTorch")) {
             model.setBlock(classifier);
             classifier.initialize(model.getNDManager(), DataType.FLOAT32, Networks.INIT_SHAPE);
-            ImportReport report = WeightImport.loadAll(classifier, REF.resolve(name + ".safetensors"));
+            Path io = io(name);
+            byte[] stateDict = FormulaWeights.fromMetadata(io).stateDict(classifier);
+            ImportReport report = WeightImport.loadAll(classifier, stateDict, name + " formula weights");
             assertThat(report.loaded()).hasSize(TorchNames.of(classifier).size());
             Block features = ((GapClassifier) classifier).backbone();
-            try (NDManager m = NDManager.newBaseManager("PyTorch"); InputStream in = Files.newInputStream(REF.resolve(name + "_io.safetensors"))) {
-                NDList io = NDList.decode(m, in);
+            try (NDManager m = NDManager.newBaseManager("PyTorch"); InputStream in = Files.newInputStream(io)) {
+                NDList ref = NDList.decode(m, in);
                 for (String size : new String[] {"224", "96x128"}) {
-                    NDArray x = io.get("input_" + size);
+                    NDArray x = ref.get("input_" + size);
                     ParameterStore ps = new ParameterStore(m, false);
-                    assertClose(features.forward(ps, new NDList(x), false).head(), io.get("features_" + size), name + " features " + size);
-                    assertClose(classifier.forward(ps, new NDList(x), false).head(), io.get("logits_" + size), name + " logits " + size);
+                    assertClose(features.forward(ps, new NDList(x), false).head(), ref.get("features_" + size), name + " features " + size);
+                    assertClose(classifier.forward(ps, new NDList(x), false).head(), ref.get("logits_" + size), name + " logits " + size);
                 }
             }
+        }
+    }
+
+    /** The reference inputs and outputs for {@code name}'s formula weights. */
+    static Path io(String name) {
+        return REF.resolve(name + "_formula_io.safetensors");
+    }
+
+    private static void checkProbes(Block classifier, String name) throws IOException {
+        try (NDManager m = NDManager.newBaseManager("PyTorch"); InputStream in = Files.newInputStream(io(name))) {
+            classifier.initialize(m, DataType.FLOAT32, Networks.INIT_SHAPE);
+            Map<String, Parameter> params = TorchNames.of(classifier);
+            FormulaWeights formula = FormulaWeights.fromMetadata(io(name));
+            int probes = 0;
+            for (NDArray probe : NDList.decode(m, in)) {
+                if (!probe.getName().startsWith("probe:")) continue;
+                String tensor = probe.getName().substring("probe:".length());
+                assertThat(params).as(name + " has " + tensor).containsKey(tensor);
+                float[] expected = probe.toFloatArray();
+                assertThat(formula.values(tensor, params.get(tensor).getArray().getShape(), expected.length))
+                        .as(name + " " + probe.getName()).containsExactly(expected);
+                probes++;
+            }
+            assertThat(probes).as(name + " probes").isGreaterThanOrEqualTo(3);
         }
     }
 

@@ -5,7 +5,10 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +23,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WeightImportTest {
-    static final Path RESNET18 = TorchvisionEquivalenceTest.REF.resolve("resnet18.safetensors");
-
     @TempDir
     Path tmp;
+
+    /** A torchvision ResNet-18 state dict (ImageNet classifier {@code fc.*} included) with formula weights. */
+    private Path resnet18;
+
+    @BeforeEach
+    void writeResNet18StateDict() throws IOException {
+        resnet18 = tmp.resolve("resnet18.safetensors");
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            Block classifier = ResNet.resnet18().classifier(1000);
+            classifier.initialize(m, DataType.FLOAT32, Networks.INIT_SHAPE);
+            Files.write(resnet18, FormulaWeights.fromMetadata(TorchvisionEquivalenceTest.io("resnet18")).stateDict(classifier));
+        }
+    }
 
     @Test
     void loadsTheTorchvisionBackboneAndIgnoresTheImageNetClassifier() {
         try (Model m = Networks.stage2(NetworkConfig.stage2(Architecture.RESNET18, true), Device.cpu())) {
             Network net = Networks.network(m);
             float[] headBefore = TorchNames.of(net).get("fracture.weight").getArray().toFloatArray();
-            ImportReport r = WeightImport.loadBackbone(net, RESNET18);
+            ImportReport r = WeightImport.loadBackbone(net, resnet18);
             assertThat(r.loaded()).hasSize(TorchNames.of(net.backbone()).size()).contains("layer4.1.bn2.running_var");
             assertThat(r.ignored()).containsExactlyInAnyOrder("fc.weight", "fc.bias");
             assertThat(r.summary()).startsWith("loaded 100 tensors from resnet18.safetensors; ignored 2");
@@ -62,7 +76,7 @@ class WeightImportTest {
                     .hasMessageContaining("extra tensor layer5.0.conv1.weight of shape (3, 4)");
             assertThatThrownBy(() -> WeightImport.loadBackbone(net, shape)).isInstanceOf(ModelArtifactException.class)
                     .hasMessageContaining("tensor conv1.weight has shape (64, 1, 7, 7) but expected (64, 3, 7, 7)");
-            assertThatThrownBy(() -> WeightImport.loadAll(net, RESNET18)).isInstanceOf(ModelArtifactException.class)
+            assertThatThrownBy(() -> WeightImport.loadAll(net, resnet18)).isInstanceOf(ModelArtifactException.class)
                     .hasMessageContaining("missing tensor fracture.weight").hasMessageContaining("extra tensor fc.weight");
             Path notSafetensors = tmp.resolve("x.safetensors");
             Files.writeString(notSafetensors, "hello");
@@ -104,7 +118,7 @@ class WeightImportTest {
 
     private Path rewrite(String name, UnaryOperator<NDList> edit) throws IOException {
         Path out = tmp.resolve(name + ".safetensors");
-        try (NDManager nd = NDManager.newBaseManager("PyTorch"); InputStream in = Files.newInputStream(RESNET18);
+        try (NDManager nd = NDManager.newBaseManager("PyTorch"); InputStream in = Files.newInputStream(resnet18);
              OutputStream os = Files.newOutputStream(out)) {
             NDList l = edit.apply(NDList.decode(nd, in));
             l.encode(os, NDList.Encoding.SAFETENSORS);
