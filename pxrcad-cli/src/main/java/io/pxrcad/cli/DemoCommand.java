@@ -61,10 +61,10 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--epochs", description = "Epochs per stage (default: the preset's).")
     Integer epochs;
 
-    @CommandLine.Option(names = "--seed", defaultValue = "1")
+    @CommandLine.Option(names = "--seed", defaultValue = "1", description = "Seed of the cohort, the split and the training (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @CommandLine.Option(names = "--device", defaultValue = "auto")
+    @CommandLine.Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Override

@@ -53,7 +53,7 @@ final class PredictCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--batch-size", defaultValue = "4", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR")
+    @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "Images (DICOM, PNG, JPEG, TIFF) or folders, searched recursively.")
     List<Path> inputs;
 
     @Override

@@ -57,7 +57,7 @@ final class ReaderStudyCommand implements Callable<Integer> {
     @Option(names = "--reads", required = true, paramLabel = "READS.csv", description = "reader,specialty,image,answer")
     Path reads;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: answers.csv, reader-study.json, report.html.")
     Path out;
 
     @Option(names = "--bootstrap", defaultValue = "2000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
@@ -106,6 +106,11 @@ final class ReaderStudyCommand implements Callable<Integer> {
             }
         }
         ReaderStudyResult result = ReaderStudy.analyse(truth, system, readList, bootstrap);
+        Map<String, List<String>> unanswered = ReaderStudy.unanswered(truth.keySet(), readList);
+        unanswered.forEach((reader, missed) -> spec.commandLine().getErr().println("pxrcad: warning: reader " + reader
+                + " did not answer " + missed.size() + " of " + truth.size() + " study images (e.g. "
+                + String.join(", ", missed.subList(0, Math.min(3, missed.size())))
+                + "); their accuracy is over the images they read"));
         Files.createDirectories(out);
         StringBuilder csv = new StringBuilder("image,truth,system\n");
         truth.forEach((image, t) -> csv.append(Csv.quote(image)).append(',').append(t.label()).append(',')
@@ -119,6 +124,7 @@ final class ReaderStudyCommand implements Callable<Integer> {
         root.put("images", truth.size());
         root.put("operating_threshold", threshold);
         root.setAll((ObjectNode) mapper.valueToTree(result));
+        root.set("unanswered", mapper.valueToTree(unanswered));
         AtomicFiles.writeString(out.resolve("reader-study.json"), mapper.writeValueAsString(root) + "\n");
         long readers = readList.stream().map(Read::reader).distinct().count();
         HtmlReport.titled("Reader study")

@@ -28,7 +28,7 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--manifest", required = true, paramLabel = "CSV")
+    @CommandLine.Option(names = "--manifest", required = true, paramLabel = "CSV", description = "Manifest CSV: image,patient,label,type,boxes[,split] (see README).")
     Path manifest;
 
     @CommandLine.Option(names = "--out", required = true, paramLabel = "RUN", description = "Run folder (checkpoints, metrics.jsonl, run.json, model/).")
@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--image-size", paramLabel = "PX", description = "Side of the square model input.")
     Integer imageSize;
 
-    @CommandLine.Option(names = "--batch-size")
+    @CommandLine.Option(names = "--batch-size", description = "Stage-1 images per training step (default: the preset's).")
     Integer batchSize;
 
     @CommandLine.Option(names = "--workers", description = "Background threads decoding and augmenting images.")

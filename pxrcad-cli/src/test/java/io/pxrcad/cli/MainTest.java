@@ -77,6 +77,24 @@ class MainTest {
         }
     }
 
+    @Test
+    void everyOptionAndParameterHasHelpText() {
+        List<String> bare = new ArrayList<>();
+        collectUndocumented(Main.commandLine(), "pxrcad", bare);
+        assertThat(bare).isEmpty();
+    }
+
+    private static void collectUndocumented(CommandLine cl, String path, List<String> bare) {
+        for (CommandLine.Model.ArgSpec a : cl.getCommandSpec().args()) {
+            if (String.join("", a.description()).isBlank()) {
+                bare.add(path + " " + (a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel()));
+            }
+        }
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) collectUndocumented(sub, path + " " + name, bare);
+        });
+    }
+
     private static void collectPaths(CommandLine cl, List<String> prefix, List<List<String>> paths) {
         cl.getSubcommands().forEach((name, sub) -> {
             if (name.equals("help")) return;

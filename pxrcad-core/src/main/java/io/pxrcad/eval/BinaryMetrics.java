@@ -2,6 +2,8 @@ package io.pxrcad.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.util.List;
 
@@ -10,7 +12,8 @@ import java.util.List;
  * snake_case names: {@code auc, auc_ci95 ([low, high], DeLong), delong_variance, s_at_r95,
  * threshold_r95, r_at_s95, threshold_s95, p_at_r95, average_precision, brier, ece}.
  * {@code brier}, {@code ece} are null when the scores are not probabilities in [0,1]
- * (e.g. logits); {@code threshold_s95} is {@code "Infinity"} if no score reaches 95% specificity.
+ * (e.g. logits); {@code threshold_s95} is {@code null} in JSON ({@code +Infinity} here) if no score reaches 95%
+ * specificity.
  */
 @JsonPropertyOrder({"n", "positives", "negatives", "auc", "auc_ci95", "delong_variance", "s_at_r95", "threshold_r95",
         "r_at_s95", "threshold_s95", "p_at_r95", "average_precision", "brier", "ece", "ece_bins"})
@@ -24,7 +27,8 @@ public record BinaryMetrics(
         @JsonProperty("s_at_r95") double sAtR95,
         @JsonProperty("threshold_r95") double thresholdR95,
         @JsonProperty("r_at_s95") double rAtS95,
-        @JsonProperty("threshold_s95") double thresholdS95,
+        @JsonProperty("threshold_s95") @JsonSerialize(using = InfiniteAsNull.Writer.class)
+        @JsonDeserialize(using = InfiniteAsNull.Reader.class) double thresholdS95,
         @JsonProperty("p_at_r95") double pAtR95,
         @JsonProperty("average_precision") double averagePrecision,
         @JsonProperty("brier") Double brier,

@@ -80,6 +80,21 @@ public final class ReaderStudy {
         return new ReaderStudyResult(rows, compare(sys, all, t, strata, bootstrap));
     }
 
+    /**
+     * The study images each reader did not answer (readers who answered all are absent), so that
+     * a partial read is reported rather than averaged over silently.
+     */
+    public static Map<String, List<String>> unanswered(java.util.Collection<String> studyImages, List<Read> reads) {
+        Map<String, java.util.Set<String>> answered = new TreeMap<>();
+        for (Read r : reads) answered.computeIfAbsent(r.reader(), k -> new java.util.HashSet<>()).add(r.image());
+        Map<String, List<String>> missing = new TreeMap<>();
+        answered.forEach((reader, seen) -> {
+            List<String> m = studyImages.stream().filter(i -> !seen.contains(i)).sorted().toList();
+            if (!m.isEmpty()) missing.put(reader, m);
+        });
+        return missing;
+    }
+
     /** Accuracy of the system minus the reader average: bootstrap CI and sign-flip permutation p. */
     static PairedComparison compare(FractureAnswer[] sys, List<FractureAnswer[]> readers, FractureAnswer[] truth,
                                     int[] strata, Bootstrap bootstrap) {

@@ -126,6 +126,13 @@ class ReaderStudyTest {
     }
 
     @Test
+    void aReaderWhoSkippedImagesIsNamedWithTheImages() {
+        assertThat(ReaderStudy.unanswered(TRUTH.keySet(), reads()))
+                .containsExactly(Map.entry("R3", List.of("b", "d", "f")));
+        assertThat(ReaderStudy.unanswered(TRUTH.keySet(), reads().subList(0, 12))).isEmpty();
+    }
+
+    @Test
     void unknownImagesAndMissingSystemAnswersAreDataErrors() {
         List<Read> extra = new ArrayList<>(reads());
         extra.add(new Read("R1", "orthopaedics", "zzz", HIP));

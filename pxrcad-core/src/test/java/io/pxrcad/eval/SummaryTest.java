@@ -56,6 +56,7 @@ class SummaryTest {
         BinaryMetrics m = BinaryMetrics.of(hard);
         assertThat(m.thresholdS95()).isInfinite();
         assertThat(m.rAtS95()).isZero();
+        assertThat(json.valueToTree(m).get("threshold_s95").isNull()).as("JSON has no Infinity").isTrue();
         assertThat(json.readValue(json.writeValueAsString(m), BinaryMetrics.class)).isEqualTo(m);
         FoldSummary one = FoldSummary.of(List.of(hard));
         assertThat(one.auc().sd()).isNaN();
