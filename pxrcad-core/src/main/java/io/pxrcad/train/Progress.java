@@ -21,7 +21,7 @@ public final class Progress implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
     /** Without a terminal, loops shorter than this log no intermediate line. */
-    static final double QUIET_SECONDS = 10;
+    static final double QUIET_SECONDS = 60;
 
     private final String task;
     private final long total;
