@@ -44,6 +44,8 @@ class QuietOutputTest {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx2g");
         cmd.add("-Dai.djl.offline=true");
+        // the application's own logging (INFO), not the tests' quieter logback-test.xml
+        cmd.add("-Dlogback.configurationFile=" + QuietOutputTest.class.getResource("/logback.xml"));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
