@@ -7,8 +7,6 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 
 /**
  * The {@code pxrcad} executable. Exit codes: 0 success, 1 data error (a file the user
@@ -96,15 +94,12 @@ public final class Main implements Runnable {
         if (t instanceof DataException) {
             code = EXIT_DATA;
             message = t.getMessage();
-        } else if (t instanceof NoSuchFileException n) {
+        } else if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
             code = EXIT_DATA;
-            message = "no such file: " + n.getFile();
-        } else if (t instanceof AccessDeniedException a) {
+            message = f.getFile() + ": " + io.pxrcad.IoErrors.reason(f);
+        } else if (t instanceof IOException io) {
             code = EXIT_DATA;
-            message = "permission denied: " + a.getFile();
-        } else if (t instanceof IOException) {
-            code = EXIT_DATA;
-            message = t.getMessage() == null ? t.toString() : t.getMessage();
+            message = io.pxrcad.IoErrors.reason(io);
         } else if (t instanceof IllegalArgumentException) {
             code = EXIT_USAGE;
             message = t.getMessage();

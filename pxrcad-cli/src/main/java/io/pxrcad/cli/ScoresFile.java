@@ -47,7 +47,7 @@ record ScoresFile(List<String> images, int[] labels, double[] scores, List<Boole
     static ScoresFile read(Path file) throws IOException {
         List<Csv.Row> rows;
         try {
-            rows = Csv.parse(Files.readString(file));
+            rows = Csv.parse(io.pxrcad.IoErrors.readUtf8("scores file", file));
         } catch (Csv.SyntaxException e) {
             throw new DataException(file + ": line " + e.line() + ": " + e.getMessage());
         }

@@ -1,8 +1,6 @@
 package io.pxrcad.eval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,7 @@ final class Csv {
         String name = String.valueOf(file.getFileName());
         List<io.pxrcad.data.Csv.Row> parsed;
         try {
-            parsed = io.pxrcad.data.Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
+            parsed = io.pxrcad.data.Csv.parse(io.pxrcad.IoErrors.readUtf8("CSV file", file));
         } catch (io.pxrcad.data.Csv.SyntaxException e) {
             throw new InvalidScoresException(name + " line " + e.line() + ": expected a closing quote but the file ended");
         }

@@ -75,7 +75,7 @@ public final class ImageReaders {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(HEAD_BYTES);
         } catch (IOException e) {
-            throw new InvalidImageException("cannot read " + file + ": " + e, e);
+            throw new InvalidImageException("cannot read " + file + ": " + io.pxrcad.IoErrors.reason(e), e);
         }
     }
 
