@@ -1,6 +1,7 @@
 package io.pxrcad.dicom;
 
 import io.pxrcad.Radiograph;
+import io.pxrcad.image.ImageTooLargeException;
 import io.pxrcad.image.RadiographDecoder;
 
 import java.io.IOException;
@@ -33,6 +34,8 @@ public final class DicomDecoder implements RadiographDecoder {
             return new int[] {px.columns(), px.rows()};
         } catch (InvalidDicomException e) {
             throw new InvalidDicomException(e.getMessage() + " (in " + file.getFileName() + ")", e);
+        } catch (ImageTooLargeException e) {
+            throw e.in(String.valueOf(file.getFileName()));
         }
     }
 
@@ -43,6 +46,8 @@ public final class DicomDecoder implements RadiographDecoder {
             return f.radiograph();
         } catch (InvalidDicomException e) {
             throw new InvalidDicomException(e.getMessage() + " (in " + file.getFileName() + ")", e);
+        } catch (ImageTooLargeException e) {
+            throw e.in(String.valueOf(file.getFileName()));
         } catch (UnsupportedTransferSyntaxException e) {
             throw e.in(String.valueOf(file.getFileName()));
         }

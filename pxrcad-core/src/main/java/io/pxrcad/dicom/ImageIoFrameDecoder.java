@@ -1,5 +1,8 @@
 package io.pxrcad.dicom;
 
+import io.pxrcad.image.ImageLimits;
+import io.pxrcad.image.ImageTooLargeException;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -38,7 +41,8 @@ final class ImageIoFrameDecoder {
         try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(iis, true, true);
             int w = reader.getWidth(0), h = reader.getHeight(0);
-            if ((long) w * h > DicomLimits.MAX_PIXELS || w != px.columns() || h != px.rows()) {
+            ImageLimits.check(ts.name() + " codestream", w, h);
+            if (w != px.columns() || h != px.rows()) {
                 throw new InvalidDicomException(ts.name() + " codestream is " + w + "x" + h + " but the header says "
                         + px.columns() + "x" + px.rows() + " (columns x rows)");
             }
@@ -51,7 +55,7 @@ final class ImageIoFrameDecoder {
             int[] out = r.getPixels(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), (int[]) null);
             for (int i = 0; i < out.length; i++) out[i] = px.stored(out[i], 0);
             return out;
-        } catch (InvalidDicomException e) {
+        } catch (InvalidDicomException | ImageTooLargeException e) {
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // codecs throw anything on corrupt data (AIOOBE, IllegalState, NegativeArraySize, ...)

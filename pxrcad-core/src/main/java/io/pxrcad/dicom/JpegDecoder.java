@@ -143,7 +143,7 @@ final class JpegDecoder {
         for (int i = 0; i < ncomp; i++) {
             planeW[i] = mcusX * h[i] * 8;
             planeH[i] = mcusY * v[i] * 8;
-            if ((long) planeW[i] * planeH[i] > 4 * DicomLimits.MAX_PIXELS) throw bad("JPEG frame too large");
+            if ((long) planeW[i] * planeH[i] > 4 * io.pxrcad.image.ImageLimits.maxPixels()) throw bad("JPEG frame too large");
             planes[i] = new int[planeW[i] * planeH[i]];
         }
         frameSeen = true;
