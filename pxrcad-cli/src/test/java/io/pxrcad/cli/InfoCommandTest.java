@@ -60,6 +60,51 @@ class InfoCommandTest {
     }
 
     @Test
+    void eachDicomWarningIsPrintedOnce() throws Exception {
+        byte[] dcm = io.pxrcad.dicom.DicomWriter.encode(new Radiograph(4, 3, new float[12], 8, "T"),
+                io.pxrcad.dicom.DicomWriter.Options.secondaryCapture());
+        byte[] withTail = java.util.Arrays.copyOf(dcm, dcm.length + 3);
+        withTail[dcm.length] = 'x'; // three stray bytes after the last element: the reader warns and goes on
+        Path f = Files.write(dir.resolve("tail.dcm"), withTail);
+        // the warnings are log events (printed on stderr by the CLI's logback); count them at the source
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.pxrcad");
+        var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        events.start();
+        logger.addAppender(events);
+        try {
+            for (String[] args : new String[][] {{"info", f.toString()}, {"info", "--json", "--pixel-md5", f.toString()}}) {
+                events.list.clear();
+                MainTest.Result r = MainTest.run(args);
+                assertThat(r.code()).as(r.err()).isZero();
+                assertThat(r.out()).contains("DICOM");
+                assertThat(events.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList())
+                        .as(String.join(" ", args))
+                        .containsOnlyOnce("3 trailing byte(s) after the last element ignored")
+                        .doesNotHaveDuplicates();
+            }
+        } finally {
+            logger.detachAppender(events);
+        }
+    }
+
+    @Test
+    void anImageThatDeclaresTooManyPixelsIsOneLineAndExit1() throws Exception {
+        Path f = png16();
+        byte[] b = Files.readAllBytes(f);
+        java.nio.ByteBuffer.wrap(b, 16, 8).putInt(40000).putInt(40000); // IHDR width and height
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, 12, 17); // "IHDR" and its 13 data bytes
+        java.nio.ByteBuffer.wrap(b, 29, 4).putInt((int) crc.getValue());
+        Path bomb = Files.write(dir.resolve("bomb.png"), b);
+        long t0 = System.nanoTime();
+        MainTest.Result r = MainTest.run("info", bomb.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_DATA);
+        assertThat(r.err().lines().toList()).containsExactly("pxrcad: image " + bomb
+                + " declares 40000 x 40000 pixels (1600 megapixels), over the limit of 50 megapixels (-Dpxrcad.maxPixels)");
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(2.0);
+    }
+
+    @Test
     void noFileIsAUsageError() {
         MainTest.Result r = MainTest.run("info");
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);

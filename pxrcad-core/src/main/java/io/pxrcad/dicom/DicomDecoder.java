@@ -41,7 +41,11 @@ public final class DicomDecoder implements RadiographDecoder {
 
     @Override
     public Radiograph decode(Path file) throws IOException {
-        DicomFile f = DicomFile.read(file);
+        return radiograph(DicomFile.read(file), file);
+    }
+
+    /** Frame 0 of a file already read, with errors that name {@code file}. */
+    static Radiograph radiograph(DicomFile f, Path file) {
         try {
             return f.radiograph();
         } catch (InvalidDicomException e) {
