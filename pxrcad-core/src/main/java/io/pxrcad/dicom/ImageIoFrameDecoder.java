@@ -21,7 +21,8 @@ import java.util.Iterator;
  * samples stay in the file's photometric space (no YCbCr to RGB conversion), as the
  * stored-value convention requires. The codestream's size is checked against the header
  * before any pixel is allocated, and every codec failure becomes an
- * {@link InvalidDicomException}.
+ * {@link InvalidDicomException}. A JPEG 2000 codestream's tile-part structure is checked and,
+ * where its markers settle it, repaired first ({@link J2kCodestream}).
  */
 final class ImageIoFrameDecoder {
     private ImageIoFrameDecoder() {}
@@ -36,7 +37,9 @@ final class ImageIoFrameDecoder {
     }
 
     /** Decodes through the ImageIO plug-in only (also used to cross-check {@link JpegDecoder}). */
-    static int[] viaImageIo(ImagePixelModule px, TransferSyntax ts, byte[] frame) {
+    static int[] viaImageIo(ImagePixelModule px, TransferSyntax ts, byte[] codestream) {
+        // JJ2000 reads inconsistent tile-part fields without complaint and returns wrong pixels
+        byte[] frame = ts.codec() == TransferSyntax.Codec.JPEG_2000 ? J2kCodestream.checked(codestream) : codestream;
         ImageReader reader = reader(ts);
         try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(iis, true, true);
@@ -57,8 +60,9 @@ final class ImageIoFrameDecoder {
             return out;
         } catch (InvalidDicomException | ImageTooLargeException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            // codecs throw anything on corrupt data (AIOOBE, IllegalState, NegativeArraySize, ...)
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError | ThreadDeath e) {
+            // codecs throw anything on corrupt data (AIOOBE, IllegalState, NegativeArraySize, ...; JJ2000
+            // even a ThreadDeath on a truncated stream when J2kCodestream has not refused it first)
             throw new InvalidDicomException("cannot decode " + ts.name() + " frame (" + frame.length + " bytes): " + e, e);
         } finally {
             reader.dispose();
