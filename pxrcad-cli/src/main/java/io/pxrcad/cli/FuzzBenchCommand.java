@@ -50,8 +50,7 @@ final class FuzzBenchCommand implements Callable<Integer> {
         out.printf("environment: Java %s (%s), %s %s, %d cores, max heap %d MiB, size limit %s pixels%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
                 System.getProperty("os.arch"), rt.availableProcessors(), rt.maxMemory() >> 20, ImageLimits.maxPixels());
-        quietReaderLogs();
-        ImageFuzzer.Report r = ImageFuzzer.run(chosen, seed, cases, timeoutMillis);
+        ImageFuzzer.Report r = quietly(() -> ImageFuzzer.run(chosen, seed, cases, timeoutMillis));
         out.printf("fuzz: %d cases (seed %d, %d ms limit per case) in %.1f s%n", r.cases(), seed, timeoutMillis, r.seconds());
         for (Map.Entry<ImageFuzzer.Format, Map<String, Integer>> e : r.outcomes().entrySet()) {
             out.printf("  %-6s %6d cases%n", e.getKey(), r.cases(e.getKey()));
@@ -81,10 +80,15 @@ final class FuzzBenchCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void quietReaderLogs() {
-        // thousands of expected warnings from the DICOM reader otherwise
-        if (org.slf4j.LoggerFactory.getLogger("io.pxrcad") instanceof ch.qos.logback.classic.Logger l) {
-            l.setLevel(ch.qos.logback.classic.Level.ERROR);
+    /** Runs with pxrcad's logs at ERROR (thousands of expected reader warnings otherwise), then restores them. */
+    private static <T> T quietly(java.util.function.Supplier<T> job) {
+        if (!(org.slf4j.LoggerFactory.getLogger("io.pxrcad") instanceof ch.qos.logback.classic.Logger l)) return job.get();
+        ch.qos.logback.classic.Level level = l.getLevel();
+        l.setLevel(ch.qos.logback.classic.Level.ERROR);
+        try {
+            return job.get();
+        } finally {
+            l.setLevel(level);
         }
     }
 }

@@ -71,6 +71,10 @@ class InfoCommandTest {
         var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         events.start();
         logger.addAppender(events);
+        // the reader's own logger at WARN, whatever other commands run in this JVM set (bench decode quiets io.pxrcad.dicom)
+        var reader = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.pxrcad.dicom.DatasetParser");
+        var level = reader.getLevel();
+        reader.setLevel(ch.qos.logback.classic.Level.WARN);
         try {
             for (String[] args : new String[][] {{"info", f.toString()}, {"info", "--json", "--pixel-md5", f.toString()}}) {
                 events.list.clear();
@@ -83,6 +87,7 @@ class InfoCommandTest {
                         .doesNotHaveDuplicates();
             }
         } finally {
+            reader.setLevel(level);
             logger.detachAppender(events);
         }
     }
