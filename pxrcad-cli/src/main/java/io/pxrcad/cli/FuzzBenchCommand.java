@@ -57,7 +57,7 @@ final class FuzzBenchCommand implements Callable<Integer> {
             e.getValue().forEach((k, v) -> out.printf("         %-36s %6d%n", k, v));
         }
         out.printf("decoded: %d   typed errors: %d   UNTYPED failures: %d%n", r.decoded(), r.typed(), r.untyped());
-        out.printf("max ms per case: %.1f%n", r.maxMillis());
+        out.printf("max ms per case: %.1f (%s)%n", r.maxMillis(), r.slowest());
         out.printf("checksum of outcomes: %s%n", r.checksum());
         r.failures().stream().limit(20).forEach(f -> out.println("  " + f));
         out.flush();

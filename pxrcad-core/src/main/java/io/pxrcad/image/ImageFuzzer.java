@@ -50,10 +50,11 @@ public final class ImageFuzzer {
      * @param decoded  cases that decoded (or parsed a DICOM file without pixel data)
      * @param typed    cases that ended in a typed {@link DataException}
      * @param failures the untyped failures and timeouts, one line each (case number, format, error)
+     * @param slowest  the slowest case: number, format and outcome
      * @param checksum first 16 hex digits of the SHA-256 of all outcomes (with the decoded pixels)
      */
     public record Report(long seed, int cases, Map<Format, Map<String, Integer>> outcomes, int decoded, int typed,
-                         List<String> failures, double maxMillis, double seconds, String checksum) {
+                         List<String> failures, double maxMillis, String slowest, double seconds, String checksum) {
         public int untyped() { return failures.size(); }
 
         public int cases(Format f) {
@@ -80,7 +81,8 @@ public final class ImageFuzzer {
         List<String> failures = new ArrayList<>();
         MessageDigest digest = sha256();
         int decoded = 0, typed = 0;
-        double maxMs = 0;
+        double maxMs = -1;
+        String slowest = "none";
         long start = System.nanoTime();
         ExecutorService pool = worker();
         try {
@@ -109,7 +111,11 @@ public final class ImageFuzzer {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
                 }
-                maxMs = Math.max(maxMs, (System.nanoTime() - t0) / 1e6);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (ms > maxMs) {
+                    maxMs = ms;
+                    slowest = "case " + c + " " + format + ": " + outcome;
+                }
                 digest.update((c + " " + format + " " + outcome + "\n").getBytes(StandardCharsets.UTF_8));
                 String kind = outcome.startsWith("decoded") ? "decoded" : outcome;
                 outcomes.computeIfAbsent(format, k -> new TreeMap<>()).merge(kind, 1, Integer::sum);
@@ -118,7 +124,8 @@ public final class ImageFuzzer {
             pool.shutdownNow();
         }
         String checksum = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        return new Report(seed, cases, outcomes, decoded, typed, failures, maxMs, (System.nanoTime() - start) / 1e9, checksum);
+        return new Report(seed, cases, outcomes, decoded, typed, failures, Math.max(0, maxMs), slowest,
+                (System.nanoTime() - start) / 1e9, checksum);
     }
 
     private static boolean passed(String outcome) { return outcome.startsWith("decoded") || outcome.startsWith("parsed"); }
