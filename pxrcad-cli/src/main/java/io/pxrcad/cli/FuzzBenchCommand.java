@@ -1,7 +1,10 @@
 package io.pxrcad.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.pxrcad.image.ImageFuzzer;
 import io.pxrcad.image.ImageLimits;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * {@code pxrcad bench fuzz}: N seeded mutation cases of small real PNG, JPEG, TIFF and DICOM
@@ -81,10 +85,10 @@ final class FuzzBenchCommand implements Callable<Integer> {
     }
 
     /** Runs with pxrcad's logs at ERROR (thousands of expected reader warnings otherwise), then restores them. */
-    private static <T> T quietly(java.util.function.Supplier<T> job) {
-        if (!(org.slf4j.LoggerFactory.getLogger("io.pxrcad") instanceof ch.qos.logback.classic.Logger l)) return job.get();
-        ch.qos.logback.classic.Level level = l.getLevel();
-        l.setLevel(ch.qos.logback.classic.Level.ERROR);
+    private static <T> T quietly(Supplier<T> job) {
+        if (!(LoggerFactory.getLogger("io.pxrcad") instanceof Logger l)) return job.get();
+        Level level = l.getLevel();
+        l.setLevel(Level.ERROR);
         try {
             return job.get();
         } finally {

@@ -5,13 +5,16 @@ import io.pxrcad.Radiograph;
 import io.pxrcad.dicom.DicomFile;
 import io.pxrcad.dicom.DicomFuzzer;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -135,7 +138,7 @@ public final class ImageFuzzer {
      * (CRC-32 of the float pixels), {@code parsed (no pixel data)}, or the typed data error's
      * simple name. Anything else propagates.
      */
-    static String decode(Format format, byte[] input) throws java.io.IOException {
+    static String decode(Format format, byte[] input) throws IOException {
         try {
             Radiograph r;
             if (format == Format.DICOM) {
@@ -144,7 +147,7 @@ public final class ImageFuzzer {
                 if (!f.hasPixelData()) return "parsed (no pixel data)";
                 r = f.radiograph();
             } else {
-                r = ImageIoDecoder.decode(input, "fuzz." + format.name().toLowerCase(java.util.Locale.ROOT));
+                r = ImageIoDecoder.decode(input, "fuzz." + format.name().toLowerCase(Locale.ROOT));
             }
             CRC32 crc = new CRC32();
             for (float v : r.pixels()) {
@@ -189,7 +192,7 @@ public final class ImageFuzzer {
         ImageHeaders.Chunk c = chunks.get(rnd.nextInt(chunks.size()));
         switch (rnd.nextInt(5)) {
             case 0: return ImageHeaders.delete(png, c.offset(), c.end());
-            case 1: return ImageHeaders.insert(png, c.offset(), java.util.Arrays.copyOfRange(png, c.offset(), c.end()));
+            case 1: return ImageHeaders.insert(png, c.offset(), Arrays.copyOfRange(png, c.offset(), c.end()));
             case 2: { // a new chunk of a known (or unknown) type with random data, valid CRC
                 byte[] data = new byte[rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(800)];
                 rnd.nextBytes(data);
@@ -237,7 +240,7 @@ public final class ImageFuzzer {
         switch (rnd.nextInt(6)) {
             case 0: return s.end() <= jpg.length ? ImageHeaders.delete(jpg, s.offset(), s.end()) : jpg;
             case 1: return s.end() <= jpg.length
-                    ? ImageHeaders.insert(jpg, s.offset(), java.util.Arrays.copyOfRange(jpg, s.offset(), s.end())) : jpg;
+                    ? ImageHeaders.insert(jpg, s.offset(), Arrays.copyOfRange(jpg, s.offset(), s.end())) : jpg;
             case 2: { // an APPn, COM, DQT, DHT or DRI segment with random content
                 int[] markers = {0xE0, 0xE1, 0xEE, 0xFE, 0xDB, 0xC4, 0xDD};
                 byte[] data = new byte[2 + rnd.nextInt(200)];

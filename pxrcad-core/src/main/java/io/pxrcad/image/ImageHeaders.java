@@ -1,5 +1,6 @@
 package io.pxrcad.image;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +29,7 @@ final class ImageHeaders {
         while (at + 12 <= png.length) {
             long len = u32be(png, at);
             if (len > png.length - at - 12) break;
-            out.add(new Chunk(at, (int) len, new String(png, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1)));
+            out.add(new Chunk(at, (int) len, new String(png, at + 4, 4, StandardCharsets.ISO_8859_1)));
             at += 12 + (int) len;
         }
         return out;

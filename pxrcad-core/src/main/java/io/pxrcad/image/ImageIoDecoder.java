@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,7 @@ final class ImageIoDecoder implements RadiographDecoder {
      * as {@link #decode(Path)} decodes a file: for the fuzzer and for callers that hold bytes.
      */
     static Radiograph decode(byte[] bytes, String name) throws IOException {
-        return withReader(format(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, ImageReaders.HEAD_BYTES))), name,
+        return withReader(format(Arrays.copyOf(bytes, Math.min(bytes.length, ImageReaders.HEAD_BYTES))), name,
                 () -> new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)), ImageIoDecoder::read);
     }
 

@@ -1,9 +1,13 @@
 package io.pxrcad.image;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,10 +68,10 @@ class ImageFuzzTest {
         assertThat(valid).isGreaterThan(15);
     }
 
-    private static <T> T quietly(java.util.function.Supplier<T> run) {
-        var log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.pxrcad");
+    private static <T> T quietly(Supplier<T> run) {
+        var log = (Logger) LoggerFactory.getLogger("io.pxrcad");
         var level = log.getLevel();
-        log.setLevel(ch.qos.logback.classic.Level.ERROR); // thousands of expected warnings otherwise
+        log.setLevel(Level.ERROR); // thousands of expected warnings otherwise
         System.setProperty(ImageLimits.PROPERTY, "1000000");
         try {
             return run.get();
