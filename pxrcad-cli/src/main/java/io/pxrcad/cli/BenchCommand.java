@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Benchmarks (print environment, medians and an output checksum).",
         subcommands = {
                 DecodeBenchCommand.class,
+                FuzzBenchCommand.class,
                 BenchSynthCommand.class,
                 BenchModelCommand.class,
                 BenchTrainCommand.class,

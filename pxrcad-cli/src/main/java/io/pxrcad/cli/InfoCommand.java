@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pxrcad.DataException;
 import io.pxrcad.Radiograph;
+import io.pxrcad.dicom.DicomDecoder;
 import io.pxrcad.dicom.DicomInfo;
 import io.pxrcad.image.ImageReaders;
 import picocli.CommandLine;
@@ -45,8 +46,16 @@ final class InfoCommand implements Callable<Integer> {
         boolean failed = false;
         for (Path f : files) {
             Radiograph r;
+            Map<String, Object> dicom = null;
             try {
-                r = ImageReaders.read(f);
+                if (ImageReaders.decoderFor(f) instanceof DicomDecoder) {
+                    // one read for the pixels and the facts: a second parse would log each warning again
+                    DicomInfo.Described d = DicomInfo.read(f, pixelMd5);
+                    r = d.radiograph();
+                    dicom = d.facts();
+                } else {
+                    r = ImageReaders.read(f);
+                }
             } catch (DataException e) {
                 out.flush();
                 err.println("pxrcad: " + e.getMessage());
@@ -55,7 +64,6 @@ final class InfoCommand implements Callable<Integer> {
                 continue;
             }
             float[] range = r.range();
-            Map<String, Object> dicom = "DICOM".equals(r.format()) ? DicomInfo.describe(f, pixelMd5) : null;
             if (dicom != null) dicom.keySet().removeAll(List.of("file", "format"));
             if (json) {
                 ObjectNode o = mapper.createObjectNode();

@@ -1,6 +1,7 @@
 package io.pxrcad.dicom;
 
 import io.pxrcad.Radiograph;
+import io.pxrcad.image.ImageTooLargeException;
 import io.pxrcad.image.RadiographDecoder;
 
 import java.io.IOException;
@@ -33,16 +34,24 @@ public final class DicomDecoder implements RadiographDecoder {
             return new int[] {px.columns(), px.rows()};
         } catch (InvalidDicomException e) {
             throw new InvalidDicomException(e.getMessage() + " (in " + file.getFileName() + ")", e);
+        } catch (ImageTooLargeException e) {
+            throw e.in(String.valueOf(file.getFileName()));
         }
     }
 
     @Override
     public Radiograph decode(Path file) throws IOException {
-        DicomFile f = DicomFile.read(file);
+        return radiograph(DicomFile.read(file), file);
+    }
+
+    /** Frame 0 of a file already read, with errors that name {@code file}. */
+    static Radiograph radiograph(DicomFile f, Path file) {
         try {
             return f.radiograph();
         } catch (InvalidDicomException e) {
             throw new InvalidDicomException(e.getMessage() + " (in " + file.getFileName() + ")", e);
+        } catch (ImageTooLargeException e) {
+            throw e.in(String.valueOf(file.getFileName()));
         } catch (UnsupportedTransferSyntaxException e) {
             throw e.in(String.valueOf(file.getFileName()));
         }

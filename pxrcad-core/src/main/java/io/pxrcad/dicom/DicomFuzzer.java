@@ -90,7 +90,8 @@ public final class DicomFuzzer {
         }
     }
 
-    static byte[] mutate(byte[] seed, Random rnd) {
+    /** One random byte-level mutation or truncation of {@code seed} (a new array), biased towards the first 2 KiB. */
+    public static byte[] mutate(byte[] seed, Random rnd) {
         byte[] b = seed.clone();
         int kind = rnd.nextInt(10);
         if (kind == 0) { // truncation

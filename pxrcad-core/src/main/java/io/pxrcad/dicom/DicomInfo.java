@@ -1,5 +1,8 @@
 package io.pxrcad.dicom;
 
+import io.pxrcad.InvalidImageException;
+import io.pxrcad.Radiograph;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,9 +19,36 @@ import java.util.stream.Collectors;
 public final class DicomInfo {
     private DicomInfo() {}
 
+    /**
+     * A file read and parsed once: frame 0 rendered as by {@link DicomDecoder} and the facts of
+     * {@link #describe}. One parse, so each reader warning is logged once.
+     */
+    public record Described(Radiograph radiograph, Map<String, Object> facts) {}
+
+    /**
+     * Reads {@code file} once for {@code pxrcad info}: its radiograph and its facts.
+     *
+     * @throws io.pxrcad.DataException as {@link DicomDecoder#decode} throws it (an
+     *         {@link InvalidDicomException}, an {@link io.pxrcad.image.ImageTooLargeException} or an
+     *         {@link UnsupportedTransferSyntaxException}), naming the file
+     */
+    public static Described read(Path file, boolean pixelMd5) {
+        DicomFile f;
+        try {
+            f = DicomFile.read(file);
+        } catch (IOException e) {
+            throw new InvalidImageException("cannot read DICOM image " + file + ": " + e.getMessage(), e);
+        }
+        Radiograph r = DicomDecoder.radiograph(f, file);
+        return new Described(r, describe(f, file, pixelMd5));
+    }
+
     /** The facts as an ordered map, ready for JSON; {@code pixelMd5} added when asked for. */
     public static Map<String, Object> describe(Path file, boolean pixelMd5) throws IOException {
-        DicomFile f = DicomFile.read(file);
+        return describe(DicomFile.read(file), file, pixelMd5);
+    }
+
+    private static Map<String, Object> describe(DicomFile f, Path file, boolean pixelMd5) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", String.valueOf(file.getFileName()));
         m.putAll(f.header().toMap());

@@ -1,6 +1,10 @@
 package io.pxrcad.dicom;
 
-/** Limits against hostile or corrupt files; exceeding one is an {@link InvalidDicomException}. */
+/**
+ * Limits against hostile or corrupt files; exceeding one is an {@link InvalidDicomException}.
+ * The pixel count per frame is checked against {@link io.pxrcad.image.ImageLimits}, the one
+ * limit for every format ({@link io.pxrcad.image.ImageTooLargeException}).
+ */
 public final class DicomLimits {
     private DicomLimits() {}
 
@@ -10,6 +14,5 @@ public final class DicomLimits {
     public static final int MAX_SEQUENCE_DEPTH = 100;
     /** Most data elements, items and fragments in one file. */
     public static final int MAX_ELEMENTS = 1_000_000;
-    /** Most pixels (rows x columns) in one frame: 50 megapixels. */
-    public static final long MAX_PIXELS = 50_000_000L;
+    // the most pixels per frame is the limit shared by all formats: io.pxrcad.image.ImageLimits
 }

@@ -1,5 +1,8 @@
 package io.pxrcad.dicom;
 
+import io.pxrcad.image.ImageLimits;
+import io.pxrcad.image.ImageTooLargeException;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -18,7 +21,8 @@ import java.util.Iterator;
  * samples stay in the file's photometric space (no YCbCr to RGB conversion), as the
  * stored-value convention requires. The codestream's size is checked against the header
  * before any pixel is allocated, and every codec failure becomes an
- * {@link InvalidDicomException}.
+ * {@link InvalidDicomException}. A JPEG 2000 codestream's tile-part structure is checked and,
+ * where its markers settle it, repaired first ({@link J2kCodestream}).
  */
 final class ImageIoFrameDecoder {
     private ImageIoFrameDecoder() {}
@@ -33,12 +37,15 @@ final class ImageIoFrameDecoder {
     }
 
     /** Decodes through the ImageIO plug-in only (also used to cross-check {@link JpegDecoder}). */
-    static int[] viaImageIo(ImagePixelModule px, TransferSyntax ts, byte[] frame) {
+    static int[] viaImageIo(ImagePixelModule px, TransferSyntax ts, byte[] codestream) {
+        // JJ2000 reads inconsistent tile-part fields without complaint and returns wrong pixels
+        byte[] frame = ts.codec() == TransferSyntax.Codec.JPEG_2000 ? J2kCodestream.checked(codestream) : codestream;
         ImageReader reader = reader(ts);
         try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(iis, true, true);
             int w = reader.getWidth(0), h = reader.getHeight(0);
-            if ((long) w * h > DicomLimits.MAX_PIXELS || w != px.columns() || h != px.rows()) {
+            ImageLimits.check(ts.name() + " codestream", w, h);
+            if (w != px.columns() || h != px.rows()) {
                 throw new InvalidDicomException(ts.name() + " codestream is " + w + "x" + h + " but the header says "
                         + px.columns() + "x" + px.rows() + " (columns x rows)");
             }
@@ -51,10 +58,11 @@ final class ImageIoFrameDecoder {
             int[] out = r.getPixels(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), (int[]) null);
             for (int i = 0; i < out.length; i++) out[i] = px.stored(out[i], 0);
             return out;
-        } catch (InvalidDicomException e) {
+        } catch (InvalidDicomException | ImageTooLargeException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            // codecs throw anything on corrupt data (AIOOBE, IllegalState, NegativeArraySize, ...)
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError | ThreadDeath e) {
+            // codecs throw anything on corrupt data (AIOOBE, IllegalState, NegativeArraySize, ...; JJ2000
+            // even a ThreadDeath on a truncated stream when J2kCodestream has not refused it first)
             throw new InvalidDicomException("cannot decode " + ts.name() + " frame (" + frame.length + " bytes): " + e, e);
         } finally {
             reader.dispose();

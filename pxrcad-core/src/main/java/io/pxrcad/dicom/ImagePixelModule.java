@@ -1,9 +1,11 @@
 package io.pxrcad.dicom;
 
+import io.pxrcad.image.ImageLimits;
+
 /**
  * The Image Pixel Module attributes that describe how pixels are stored (PS3.3 C.7.6.3),
  * plus Number of Frames (C.7.6.6), validated against each other and against
- * {@link DicomLimits}.
+ * {@link DicomLimits} and the size limit of {@link ImageLimits}.
  *
  * @param samplesPerPixel 1 (monochrome) or 3 (colour)
  * @param planarConfiguration 0 = colour-by-pixel (interleaved), 1 = colour-by-plane (C.7.6.3.1.3)
@@ -15,10 +17,7 @@ record ImagePixelModule(int rows, int columns, int frames, int samplesPerPixel, 
         if (rows <= 0 || columns <= 0) {
             throw new InvalidDicomException("expected Rows (0028,0010) and Columns (0028,0011) > 0 but was " + rows + "x" + columns);
         }
-        if ((long) rows * columns > DicomLimits.MAX_PIXELS) {
-            throw new InvalidDicomException("image of " + rows + "x" + columns + " exceeds the limit of "
-                    + DicomLimits.MAX_PIXELS + " pixels");
-        }
+        ImageLimits.check("DICOM image", columns, rows);
         if (frames <= 0) throw new InvalidDicomException("expected Number of Frames (0028,0008) > 0 but was " + frames);
         if (samplesPerPixel != 1 && samplesPerPixel != 3) {
             throw new InvalidDicomException("expected Samples per Pixel (0028,0002) 1 or 3 but was " + samplesPerPixel);

@@ -1,5 +1,7 @@
 package io.pxrcad.dicom;
 
+import io.pxrcad.image.ImageLimits;
+
 /**
  * Huffman-coded JPEG of ITU-T T.81 for DICOM (PS3.5 A.4.1): sequential DCT (baseline
  * process 1 and extended process 2/4, 8- or 12-bit samples; the JDK codec behind ImageIO
@@ -143,7 +145,7 @@ final class JpegDecoder {
         for (int i = 0; i < ncomp; i++) {
             planeW[i] = mcusX * h[i] * 8;
             planeH[i] = mcusY * v[i] * 8;
-            if ((long) planeW[i] * planeH[i] > 4 * DicomLimits.MAX_PIXELS) throw bad("JPEG frame too large");
+            if ((long) planeW[i] * planeH[i] > 4 * ImageLimits.maxPixels()) throw bad("JPEG frame too large");
             planes[i] = new int[planeW[i] * planeH[i]];
         }
         frameSeen = true;

@@ -29,8 +29,10 @@ public final class ImageReaders {
     private ImageReaders() {}
 
     /**
-     * Decodes the file.
+     * Decodes the file. Every decoder checks the size its header declares against
+     * {@link ImageLimits} before it decodes any pixel.
      *
+     * @throws ImageTooLargeException    when the image declares more pixels than the limit
      * @throws InvalidImageException     when the file is missing, truncated or corrupt
      * @throws UnsupportedImageException when no decoder recognises it
      */
@@ -43,11 +45,19 @@ public final class ImageReaders {
         }
     }
 
-    /** {@code {width, height}} of the image, from its header where the format allows. */
+    /**
+     * {@code {width, height}} of the image, from its header where the format allows; the same
+     * {@link ImageLimits size limit} as {@link #read} applies, so a pre-flight check refuses
+     * what decoding would refuse.
+     *
+     * @throws ImageTooLargeException when the image declares more pixels than the limit
+     */
     public static int[] dimensions(Path file) {
         RadiographDecoder d = decoderFor(file);
         try {
-            return d.dimensions(file);
+            int[] size = d.dimensions(file);
+            ImageLimits.check("image " + file, size[0], size[1]);
+            return size;
         } catch (IOException e) {
             throw new InvalidImageException("cannot read " + d.name() + " image " + file + ": " + e.getMessage(), e);
         }

@@ -5,5 +5,12 @@
  * (METHOD.md "Input"); seeded training augmentation; and {@link io.pxrcad.image.Geometry},
  * which maps points and boxes between original pixels, the model input and the
  * probability-map grid. Plain Java arrays, no DJL.
+ *
+ * <p>Hostile input: every decoder checks the size its header declares against
+ * {@link io.pxrcad.image.ImageLimits} (50 megapixels unless {@code -Dpxrcad.maxPixels=N})
+ * before it decodes a pixel, and refuses with an {@link io.pxrcad.image.ImageTooLargeException}
+ * naming the file, the size and the limit. {@link io.pxrcad.image.ImageFuzzer} (also {@code
+ * pxrcad bench fuzz}) checks with seeded mutations of real files that every input ends in a
+ * radiograph or a typed {@link io.pxrcad.DataException}.
  */
 package io.pxrcad.image;
