@@ -30,7 +30,8 @@ import java.util.Map;
  *       0 without EOC (a truncated stream), tile-parts out of order or missing (TPsot, TNsot),
  *       a tile without data.</li>
  * </ul>
- * A stream wrapped in the JP2 file format is left to the decoder as it is.
+ * A stream wrapped in the JP2 file format is left to the decoder as it is. Repairs are logged
+ * at DEBUG only: they give the exact pixels, and a file is decoded again in every epoch.
  */
 final class J2kCodestream {
     private static final Logger LOG = LoggerFactory.getLogger(J2kCodestream.class);
@@ -78,7 +79,7 @@ final class J2kCodestream {
                 }
                 if (out == cs) out = cs.clone();
                 putU32(out, p + 6, end - p);
-                LOG.info("JPEG 2000 tile-part at byte {}: Psot {} disagrees with the next marker, set to {}", p, psot, end - p);
+                LOG.debug("JPEG 2000 tile-part at byte {}: Psot {} disagrees with the next marker, set to {}", p, psot, end - p);
             }
             parts.add(new TilePart(p, tile, cs[p + 10] & 0xff, cs[p + 11] & 0xff));
             p = end;
@@ -115,7 +116,7 @@ final class J2kCodestream {
             if (tp.stream().anyMatch(t -> t.count() != n)) {
                 if (out == cs) out = cs.clone();
                 for (TilePart t : tp) out[t.offset() + 11] = (byte) n;
-                LOG.info("JPEG 2000 tile {}: number of tile-parts (TNsot) set to the {} found", e.getKey(), n);
+                LOG.debug("JPEG 2000 tile {}: number of tile-parts (TNsot) set to the {} found", e.getKey(), n);
             }
         }
         return out;
