@@ -101,7 +101,7 @@ public final class Main implements Runnable {
             message = "no such file: " + n.getFile();
         } else if (t instanceof AccessDeniedException a) {
             code = EXIT_DATA;
-            message = "permission denied: " + a.getFile();
+            message = "permission denied: " + a.getFile() + (a.getReason() == null ? "" : " (" + a.getReason() + ")");
         } else if (t instanceof IOException) {
             code = EXIT_DATA;
             message = t.getMessage() == null ? t.toString() : t.getMessage();
@@ -112,7 +112,10 @@ public final class Main implements Runnable {
             code = EXIT_INTERNAL;
             message = "internal error: " + t;
         }
-        err.println("pxrcad: " + message);
+        // a message of several lines (e.g. one per setting a resume refuses) gets the prefix on each
+        for (String line : String.valueOf(message).split("\n")) {
+            err.println("pxrcad: " + line);
+        }
         if (verbose(parsed.originalArgs().toArray(new String[0]))) {
             t.printStackTrace(err);
         } else if (code == EXIT_INTERNAL) {
