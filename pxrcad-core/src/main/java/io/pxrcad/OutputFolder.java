@@ -35,6 +35,25 @@ public final class OutputFolder {
     }
 
     /**
+     * {@link #requireNotFile}, and that files can be created in the folder, or, while it does not
+     * exist yet, in the nearest folder above it that does; creates nothing that stays.
+     *
+     * @throws DataException when that folder cannot be written
+     */
+    public static void check(Path dir, String option) {
+        requireNotFile(dir, option);
+        Path existing = dir.toAbsolutePath().normalize();
+        while (existing != null && !Files.isDirectory(existing)) existing = existing.getParent();
+        if (existing == null) return;
+        try {
+            Files.delete(Files.createTempFile(existing, ".pxrcad-write-check-", ".tmp"));
+        } catch (IOException e) {
+            throw new DataException("cannot write into " + option + " folder " + dir
+                    + (existing.equals(dir.toAbsolutePath().normalize()) ? "" : " (" + existing + ")") + ": " + reason(e), e);
+        }
+    }
+
+    /**
      * {@link #requireNotFile}, then creates the folder and checks that a file can be created in
      * it (a read-only folder fails here, named as the user gave it, not later on a temporary file).
      *

@@ -61,7 +61,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--manifest", required = true, paramLabel = "CSV")
     Path manifest;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = {"Output folder; predictions.csv,",
+            "metrics.json and report.html there are replaced, other files left alone."})
     Path out;
 
     @Option(names = "--split", defaultValue = "test", description = "Part to evaluate when the manifest has a split column (default: ${DEFAULT-VALUE}).")
@@ -73,6 +74,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Split part = Split.parse(split);
+        Options.device(device);
+        io.pxrcad.OutputFolder.check(out, "--out");
         Manifest m = Manifest.load(manifest);
         List<ManifestEntry> entries = m.hasSplit() ? m.entries(part) : m.entries();
         if (entries.isEmpty()) {
