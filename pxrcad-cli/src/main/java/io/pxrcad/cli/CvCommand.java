@@ -80,7 +80,6 @@ final class CvCommand implements Callable<Integer> {
         Preset p = Preset.parse(preset);
         TrainConfig cfg = Options.apply(p.config(), epochs, null, null, workers, seed);
         if (folds < 2) throw new IllegalArgumentException("--folds must be >= 2 but was " + folds);
-        Options.between("--folds", folds, 2, SplitCommand.MAX_FOLDS);
         Options.device(device);
         OutputFolder.requireNotFile(out, "--out");
         CvLayout layout = new CvLayout(out, folds, CvMethod.parse(methods));

@@ -35,14 +35,12 @@ final class SplitCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--manifest", required = true, paramLabel = "CSV", description = "The manifest to split.")
     Path manifest;
 
-    @CommandLine.Option(names = "--folds", defaultValue = "5", description = "Number of folds, 2 to 100 (default: ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--folds", defaultValue = "5", description = "Number of folds, 2 up to the number of patients (default: ${DEFAULT-VALUE}).")
     int folds;
 
     @CommandLine.Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    /** More folds than this leave too few images per test part to measure anything. */
-    static final int MAX_FOLDS = 100;
     /** The manifests this command writes; a rerun removes these (and only these) first. */
     private static final Pattern OWN_FILE = Pattern.compile("fold-\\d+\\.csv");
 
@@ -53,7 +51,6 @@ final class SplitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (folds < 2) throw new IllegalArgumentException("--folds must be >= 2 but was " + folds);
-        Options.between("--folds", folds, 2, MAX_FOLDS);
         OutputFolder.requireNotFile(out, "--out");
         Manifest m = Manifest.load(manifest);
         KFoldSplitter splitter = new KFoldSplitter(folds, seed, 0.7, 0.1);

@@ -101,7 +101,7 @@ public record TrainConfig(
     }
 
     /** {@code imageSize must be between 32 and 4096 but was 7}. */
-    public static void between(String name, int value, int min, int max) {
+    private static void between(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " but was " + value);
         }
