@@ -100,6 +100,11 @@ final class TrainCommand implements Callable<Integer> {
             throw new io.pxrcad.DataException(manifest + ": training needs train and val images but has "
                     + train.size() + " train and " + val.size() + " val");
         }
+        long positives = train.stream().filter(ManifestEntry::positive).count();
+        if (positives == 0 || positives == train.size()) {
+            throw new io.pxrcad.DataException(manifest + ": the training part needs positive and negative images but has "
+                    + positives + " positive of " + train.size());
+        }
         TwoStageTraining.Plan plan = new TwoStageTraining.Plan(cfg, p.stage1(), p.stage2(), pretrained1, pretrained2,
                 device, 4L << 30);
         Map<String, Object> settings = new LinkedHashMap<>();
