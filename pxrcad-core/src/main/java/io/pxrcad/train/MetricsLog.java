@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public final class MetricsLog {
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         StringBuilder kept = new StringBuilder();
-        Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         int keptLines = 0;
         for (String line : lines) {
             EpochMetrics m = parse(line);
