@@ -3,7 +3,9 @@ package io.pxrcad;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,7 +30,15 @@ public final class AtomicFiles {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        } catch (AccessDeniedException e) {
+            // name the file asked for, in the folder the caller gave, not the temporary name
+            throw new AccessDeniedException(target.toString(), null, "cannot create a file in " + (target.getParent() != null ? target.getParent() : dir));
+        } catch (FileSystemException e) {
+            throw new FileSystemException(target.toString(), null, e.getReason());
+        }
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);

@@ -58,6 +58,11 @@ final class BenchModelCommand implements Runnable {
     @Override
     public void run() {
         if (repeats <= 0) throw new IllegalArgumentException("--repeats must be > 0 but was " + repeats);
+        if (child == null) {
+            Options.device(device);
+            for (int s : sizes) Options.between("--sizes", s, io.pxrcad.train.TrainConfig.MIN_IMAGE_SIZE, io.pxrcad.train.TrainConfig.MAX_IMAGE_SIZE);
+            for (String n : networks) Architecture.fromId(n); // an unknown name fails before the first row
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (child != null) {
             String[] p = child.split(":");

@@ -38,6 +38,8 @@ final class BenchSynthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || images < 1) throw new IllegalArgumentException("--runs and --images must be >= 1 but were " + runs + ", " + images);
+        if (threads != null) Options.between("--threads", threads, 1, 256);
+        for (int s : sizes) PhantomConfig.defaults().withSize(s); // 64..4096, before the first row
         PrintWriter out = spec.commandLine().getOut();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         out.printf("environment: Java %s (%s), %s %s, %d cores available, %d threads, max heap %d MiB%n",

@@ -3,6 +3,7 @@ package io.pxrcad.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pxrcad.AtomicFiles;
+import io.pxrcad.OutputFolder;
 import io.pxrcad.eval.BinaryMetrics;
 import io.pxrcad.eval.BinaryScores;
 import io.pxrcad.eval.DeLong;
@@ -65,13 +66,17 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count < 40) throw new IllegalArgumentException("--count must be >= 40 but was " + count);
+        Options.between("--count", count, 40, SynthCommand.MAX_COUNT);
+        PhantomConfig phantoms = PhantomConfig.defaults().withSize(size).withSeed(seed).withDifficulty(difficulty);
+        Preset p = Preset.parse(preset);
+        TrainConfig cfg = Options.apply(p.config().withImageSize(size), epochs, null, null, null, seed);
+        Options.device(device);
+        OutputFolder.requireNotFile(out, "--out");
         if (Files.isDirectory(out.resolve("run"))) {
             throw new IllegalArgumentException(out.resolve("run") + " already holds a run: remove " + out + " or choose another --out");
         }
+        OutputFolder.prepare(out, "--out");
         PrintWriter w = spec.commandLine().getOut();
-        Preset p = Preset.parse(preset);
-        TrainConfig cfg = p.config().withImageSize(size).withSeed(seed);
-        if (epochs != null) cfg = cfg.withEpochs(epochs);
         w.printf(Locale.ROOT, "environment: Java %s, %s %s, %d cores, PyTorch threads %s, max heap %d MiB%n",
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("ai.djl.pytorch.num_threads", "as cores"),
@@ -79,8 +84,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         w.flush();
 
         long t0 = System.nanoTime();
-        GeneratedCohort cohort = GeneratedCohort.write(PhantomConfig.defaults().withSize(size).withSeed(seed)
-                .withDifficulty(difficulty), out.resolve("data"), count, seed);
+        GeneratedCohort cohort = GeneratedCohort.write(phantoms, out.resolve("data"), count, seed);
         double synthSeconds = (System.nanoTime() - t0) / 1e9;
         w.printf(Locale.ROOT, "cohort: %d phantoms at %d px, difficulty %.2f (%.0f s); fold 1 of 5: %d train / %d val / %d test%n",
                 count, size, difficulty, synthSeconds, cohort.train().size(), cohort.val().size(), cohort.test().size());

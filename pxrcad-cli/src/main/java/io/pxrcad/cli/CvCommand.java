@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.DataException;
+import io.pxrcad.OutputFolder;
 import io.pxrcad.data.KFoldSplitter;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
@@ -48,7 +49,8 @@ final class CvCommand implements Callable<Integer> {
     @Option(names = "--manifest", required = true, paramLabel = "CSV", description = "Manifest CSV: image,patient,label,type,boxes[,split] (see README).")
     Path manifest;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: folds, runs, scores, table1.md/json, report.html (a rerun continues where it stopped).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = {"Output folder. A folder holding a",
+            "cross-validation with other settings (cv.json) is refused; with the same settings it is continued."})
     Path out;
 
     @Option(names = "--folds", defaultValue = "5", description = "Number of folds (default: ${DEFAULT-VALUE}).")
@@ -76,10 +78,10 @@ final class CvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Preset p = Preset.parse(preset);
-        TrainConfig cfg = p.config();
-        if (epochs != null) cfg = cfg.withEpochs(epochs);
-        if (seed != null) cfg = cfg.withSeed(seed);
-        if (workers != null) cfg = cfg.withNumWorkers(workers);
+        TrainConfig cfg = Options.apply(p.config(), epochs, null, null, workers, seed);
+        if (folds < 2) throw new IllegalArgumentException("--folds must be >= 2 but was " + folds);
+        Options.device(device);
+        OutputFolder.requireNotFile(out, "--out");
         CvLayout layout = new CvLayout(out, folds, CvMethod.parse(methods));
         Manifest m = Manifest.load(manifest);
         List<List<ManifestEntry>> split = folds(m, folds, cfg.seed());
@@ -196,7 +198,7 @@ final class CvCommand implements Callable<Integer> {
             }
             return;
         }
-        Files.createDirectories(out);
+        OutputFolder.prepare(out, "--out");
         AtomicFiles.writeString(file, now + "\n");
     }
 }

@@ -1,5 +1,6 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.OutputFolder;
 import io.pxrcad.Radiograph;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
@@ -43,7 +44,8 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--out", defaultValue = "demo-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--out", defaultValue = "demo-out", description = {"Output folder (default: ${DEFAULT-VALUE}).",
+            "Refused when its run/ holds a training run; a failed demo's data/ and heatmaps/ are replaced."})
     Path out;
 
     @CommandLine.Option(names = "--count", defaultValue = "300", description = "Phantoms to generate (default: ${DEFAULT-VALUE}).")
@@ -70,26 +72,29 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count < 40) throw new IllegalArgumentException("--count must be >= 40 but was " + count);
+        Options.between("--count", count, 40, SynthCommand.MAX_COUNT);
+        PhantomConfig phantoms = PhantomConfig.defaults().withSize(size).withSeed(seed).withDifficulty(difficulty);
+        Preset p = Preset.parse(preset);
+        TrainConfig cfg = Options.apply(p.config().withImageSize(size), epochs, null, null, null, seed);
+        Options.device(device);
+        OutputFolder.requireNotFile(out, "--out");
+        Path run = out.resolve("run");
+        if (Files.isDirectory(run.resolve("checkpoints")) || Files.exists(run.resolve("model"))) {
+            throw new IllegalArgumentException(run + " already holds a training run: remove " + out + " or choose another --out");
+        }
+        OutputFolder.prepare(out, "--out");
         PrintWriter w = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         Path data = out.resolve("data");
         w.printf("1/4 generating %d phantoms (%d px, difficulty %.2f) in %s%n", count, size, difficulty, data);
         w.flush();
-        GeneratedCohort cohort = GeneratedCohort.write(PhantomConfig.defaults().withSize(size).withSeed(seed)
-                .withDifficulty(difficulty), data, count, seed);
+        GeneratedCohort cohort = GeneratedCohort.write(phantoms, data, count, seed);
         Manifest manifest = cohort.manifest();
         List<ManifestEntry> train = cohort.train(), val = cohort.val(), test = cohort.test();
 
-        Preset p = Preset.parse(preset);
-        TrainConfig cfg = p.config().withImageSize(size).withSeed(seed);
-        if (epochs != null) cfg = cfg.withEpochs(epochs);
         w.printf("2/4 training both stages (%s preset, %d epochs each) on %d images, validating on %d%n",
                 p.id(), cfg.epochs(), train.size(), val.size());
         w.flush();
-        Path run = out.resolve("run");
-        if (Files.isDirectory(run.resolve("checkpoints"))) {
-            throw new IllegalArgumentException(run + " already holds a training run: remove " + out + " or choose another --out");
-        }
         TwoStageTraining.Result r = TwoStageTraining.run(manifest, train, val,
                 TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false);
 
@@ -99,6 +104,7 @@ final class DemoCommand implements Callable<Integer> {
         int[] labels = new int[test.size()];
         List<GalleryItem> gallery = new ArrayList<>();
         Path heatmaps = out.resolve("heatmaps");
+        OutputFolder.removeOwn(heatmaps, n -> n.endsWith(".heatmap.png"));
         try (FractureDetector detector = FractureDetector.load(r.artifact().dir(), device)) {
             for (int i = 0; i < test.size(); i++) {
                 ManifestEntry e = test.get(i);

@@ -62,7 +62,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--manifest", required = true, paramLabel = "CSV", description = "Manifest CSV: image,patient,label,type,boxes[,split] (see README).")
     Path manifest;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: predictions.csv, metrics.json, report.html.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = {"Output folder; predictions.csv,",
+            "metrics.json and report.html there are replaced, other files left alone."})
     Path out;
 
     @Option(names = "--split", defaultValue = "test", description = "Part to evaluate when the manifest has a split column (default: ${DEFAULT-VALUE}).")
@@ -79,6 +80,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Split part = Split.parse(split);
+        Options.device(device);
+        io.pxrcad.OutputFolder.check(out, "--out");
         ReadableManifest readable = skipUnreadable ? Manifest.loadReadable(manifest)
                 : new ReadableManifest(Manifest.load(manifest), List.of());
         Manifest m = readable.manifest();

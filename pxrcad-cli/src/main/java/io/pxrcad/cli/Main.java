@@ -97,9 +97,9 @@ public final class Main implements Runnable {
         } else if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
             code = EXIT_DATA;
             message = f.getFile() + ": " + io.pxrcad.IoErrors.reason(f);
-        } else if (t instanceof IOException io) {
+        } else if (t instanceof IOException ioe) {
             code = EXIT_DATA;
-            message = io.pxrcad.IoErrors.reason(io);
+            message = io.pxrcad.IoErrors.reason(ioe);
         } else if (t instanceof IllegalArgumentException) {
             code = EXIT_USAGE;
             message = t.getMessage();
@@ -107,7 +107,10 @@ public final class Main implements Runnable {
             code = EXIT_INTERNAL;
             message = "internal error: " + t;
         }
-        err.println("pxrcad: " + message);
+        // a message of several lines (e.g. one per setting a resume refuses) gets the prefix on each
+        for (String line : String.valueOf(message).split("\n")) {
+            err.println("pxrcad: " + line);
+        }
         if (verbose(parsed.originalArgs().toArray(new String[0]))) {
             t.printStackTrace(err);
         } else if (code == EXIT_INTERNAL) {

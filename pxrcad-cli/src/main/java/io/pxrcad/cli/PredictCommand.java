@@ -44,7 +44,8 @@ final class PredictCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--model", required = true, paramLabel = "DIR", description = "Model artifact folder (RUN/model).")
     Path model;
 
-    @CommandLine.Option(names = "--heatmaps", paramLabel = "DIR", description = "Write a heatmap overlay PNG per image here.")
+    @CommandLine.Option(names = "--heatmaps", paramLabel = "DIR", description = {"Write a heatmap overlay PNG per image here (NAME.heatmap.png).",
+            "Earlier *.heatmap.png files in it are removed first; other files are left alone."})
     Path heatmaps;
 
     @CommandLine.Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE}).")
@@ -59,6 +60,13 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1 but was " + batchSize);
+        Options.between("--batch-size", batchSize, 1, io.pxrcad.train.TrainConfig.MAX_BATCH_SIZE);
+        Options.device(device);
+        if (heatmaps != null) {
+            io.pxrcad.OutputFolder.check(heatmaps, "--heatmaps");
+            // heatmaps of an earlier prediction there would pass for this one's
+            io.pxrcad.OutputFolder.removeOwn(heatmaps, n -> n.endsWith(".heatmap.png"));
+        }
         List<Path> files = expand(inputs);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;

@@ -1,6 +1,7 @@
 package io.pxrcad.cli;
 
 import io.pxrcad.DataException;
+import io.pxrcad.OutputFolder;
 import io.pxrcad.data.KFoldSplitter;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /**
  * {@code pxrcad split}: k-fold cross-validation manifests ({@code fold-1.csv} ...) with the
@@ -33,18 +35,23 @@ final class SplitCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--manifest", required = true, paramLabel = "CSV", description = "The manifest to split.")
     Path manifest;
 
-    @CommandLine.Option(names = "--folds", defaultValue = "5", description = "Number of folds (default: ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--folds", defaultValue = "5", description = "Number of folds, 2 up to the number of patients (default: ${DEFAULT-VALUE}).")
     int folds;
 
     @CommandLine.Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    /** The manifests this command writes; a rerun removes these (and only these) first. */
+    private static final Pattern OWN_FILE = Pattern.compile("fold-\\d+\\.csv");
+
+    @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR", description = {"Output folder.",
+            "A rerun replaces the earlier split there: every fold-N.csv and run.json; other files are left alone."})
     Path out;
 
     @Override
     public Integer call() throws Exception {
         if (folds < 2) throw new IllegalArgumentException("--folds must be >= 2 but was " + folds);
+        OutputFolder.requireNotFile(out, "--out");
         Manifest m = Manifest.load(manifest);
         KFoldSplitter splitter = new KFoldSplitter(folds, seed, 0.7, 0.1);
         List<List<ManifestEntry>> result;
@@ -53,7 +60,9 @@ final class SplitCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new DataException("cannot split " + manifest + ": " + e.getMessage(), e);
         }
-        Path outDir = out.toAbsolutePath().normalize();
+        Path outDir = OutputFolder.prepare(out, "--out").toAbsolutePath().normalize();
+        // an earlier split with more folds must not leave its fold-4.csv, fold-5.csv beside these
+        OutputFolder.removeOwn(outDir, n -> OWN_FILE.matcher(n).matches());
         PrintWriter w = spec.commandLine().getOut();
         w.printf("%4s %-5s %6s %8s %8s %5s %6s %8s%n", "FOLD", "PART", "IMAGES", "PATIENTS", "NEGATIVE", "HIP", "PELVIC", "UNTYPED");
         for (int f = 0; f < result.size(); f++) {

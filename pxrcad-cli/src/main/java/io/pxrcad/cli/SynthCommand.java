@@ -1,5 +1,6 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.OutputFolder;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.phantom.CohortWriter;
 import io.pxrcad.phantom.ContactSheet;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,9 +23,14 @@ final class SynthCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", description = "Output folder (images/ and manifest.csv).")
+    /** One million phantoms: far beyond any test or demo, short of filling a disk by a typo. */
+    static final int MAX_COUNT = 1_000_000;
+
+    @Option(names = "--out", description = {"Output folder (images/ and manifest.csv).",
+            "A rerun replaces the earlier cohort there: its images (images/NNNNNN.png|dcm), manifest.csv and reads.csv;",
+            "other files are left alone."})
     Path out;
-    @Option(names = "--count", description = "Number of images.")
+    @Option(names = "--count", description = "Number of images, 1 to 1000000.")
     Integer count;
     @Option(names = "--size", defaultValue = "512", description = "Image width and height in pixels (default ${DEFAULT-VALUE}).")
     int size;
@@ -52,20 +59,30 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        // checks size (64..4096) and the shares ([0,1]) before anything is written
+        PhantomConfig config = new PhantomConfig(size, seed, fractureRate, hipShare, difficulty, secondImageShare);
+        if (threads != null) Options.between("--threads", threads, 1, 256);
         if (contactSheet != null) {
+            if (Files.isDirectory(contactSheet)) {
+                throw new IllegalArgumentException("--contact-sheet " + contactSheet + " is a folder, expected a PNG file");
+            }
+            if (contactSheet.getParent() != null) OutputFolder.prepare(contactSheet.getParent(), "--contact-sheet");
             ContactSheet.write(contactSheet, seed);
             o.println("wrote contact sheet " + contactSheet);
             return 0;
         }
         if (out == null) throw new IllegalArgumentException("--out is required (or --contact-sheet FILE)");
-        if (readers != null && readers < 1) throw new IllegalArgumentException("--readers must be >= 1 but was " + readers);
-        if (count == null || count < 1) throw new IllegalArgumentException("--count must be >= 1 but was " + count);
+        if (readers != null) Options.between("--readers", readers, 1, 1000);
+        if (count == null) throw new IllegalArgumentException("--count is required");
+        Options.between("--count", count, 1, MAX_COUNT);
         CohortWriter.Format imageFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "png" -> CohortWriter.Format.PNG;
             case "dicom", "dcm" -> CohortWriter.Format.DICOM;
             default -> throw new IllegalArgumentException("--format must be png or dicom but was '" + format + "'");
         };
-        PhantomConfig config = new PhantomConfig(size, seed, fractureRate, hipShare, difficulty, secondImageShare);
+        OutputFolder.prepare(out, "--out");
+        // the earlier run's images go in CohortWriter; its reads would answer images that changed
+        if (readers == null) Files.deleteIfExists(out.resolve("reads.csv"));
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         boolean terminal = System.console() != null;
         int every = Math.max(1, Math.min(1000, count / 10));

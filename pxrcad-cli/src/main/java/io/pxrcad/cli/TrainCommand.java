@@ -8,14 +8,18 @@ import io.pxrcad.data.Split;
 import io.pxrcad.train.Preset;
 import io.pxrcad.train.TrainConfig;
 import io.pxrcad.train.TrainConfigFile;
+import io.pxrcad.train.ResumeCheck;
 import io.pxrcad.train.TwoStageTraining;
+import io.pxrcad.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,7 +35,8 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--manifest", required = true, paramLabel = "CSV", description = "Manifest CSV: image,patient,label,type,boxes[,split] (see README).")
     Path manifest;
 
-    @CommandLine.Option(names = "--out", required = true, paramLabel = "RUN", description = "Run folder (checkpoints, metrics.jsonl, run.json, model/).")
+    @CommandLine.Option(names = "--out", required = true, paramLabel = "RUN", description = {"Run folder (checkpoints, metrics.jsonl, run.json, model/).",
+            "A folder that holds a run is refused without --resume; other files in it are left alone."})
     Path out;
 
     @CommandLine.Option(names = "--preset", defaultValue = "small", description = "tiny, small or paper (default: ${DEFAULT-VALUE}).")
@@ -43,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--epochs", description = "Epochs per stage.")
     Integer epochs;
 
-    @CommandLine.Option(names = "--image-size", paramLabel = "PX", description = "Side of the square model input.")
+    @CommandLine.Option(names = "--image-size", paramLabel = "PX", description = "Side of the square model input, 32 to 4096.")
     Integer imageSize;
 
     @CommandLine.Option(names = "--batch-size", description = "Stage-1 images per training step (default: the preset's).")
@@ -64,26 +69,27 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--seed", description = "Seed (default: the preset's).")
     Long seed;
 
-    @CommandLine.Option(names = "--resume", description = "Continue an interrupted run in --out from its last checkpoints.")
+    @CommandLine.Option(names = "--resume", description = {"Continue an interrupted run in --out from its last checkpoints.",
+            "Refused when a setting that changes the training (preset, config values, image size, manifest, seed,",
+            "pretrained weights) differs from the run's run.json; --device and --workers may differ."})
     boolean resume;
 
     @Override
     public Integer call() throws Exception {
+        // every check before the first file is written
         Preset p = Preset.parse(preset);
         TrainConfig cfg = p.config();
         if (config != null) {
             if (!Files.isRegularFile(config)) throw new io.pxrcad.DataException("no such file: " + config);
             cfg = TrainConfigFile.load(config, cfg);
         }
-        if (epochs != null) cfg = cfg.withEpochs(epochs);
-        if (imageSize != null) cfg = cfg.withImageSize(imageSize);
-        if (batchSize != null) cfg = cfg.withBatchSize(batchSize);
-        if (workers != null) cfg = cfg.withNumWorkers(workers);
-        if (seed != null) cfg = cfg.withSeed(seed);
+        cfg = Options.apply(cfg, epochs, imageSize, batchSize, workers, seed);
         for (Path f : new Path[] {pretrained1, pretrained2}) {
             if (f != null && !Files.isRegularFile(f)) throw new io.pxrcad.DataException("no such file: " + f);
         }
-        if (!resume && Files.isDirectory(out.resolve("checkpoints"))) {
+        Options.device(device);
+        OutputFolder.requireNotFile(out, "--out");
+        if (!resume && (Files.isDirectory(out.resolve("checkpoints")) || Files.exists(out.resolve("model")))) {
             throw new IllegalArgumentException(out + " already holds a training run: use --resume to continue it, or another --out");
         }
         Manifest m = Manifest.load(manifest);
@@ -94,10 +100,25 @@ final class TrainCommand implements Callable<Integer> {
             throw new io.pxrcad.DataException(manifest + ": training needs train and val images but has "
                     + train.size() + " train and " + val.size() + " val");
         }
-        Files.createDirectories(out);
+        long positives = train.stream().filter(ManifestEntry::positive).count();
+        if (positives == 0 || positives == train.size()) {
+            throw new io.pxrcad.DataException(manifest + ": the training part needs positive and negative images but has "
+                    + positives + " positive of " + train.size());
+        }
         TwoStageTraining.Plan plan = new TwoStageTraining.Plan(cfg, p.stage1(), p.stage2(), pretrained1, pretrained2,
                 device, 4L << 30);
-        RunInfo.capture("train", plan, m, cfg.seed(), device).write(out.resolve("run.json"));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("preset", p.id());
+        settings.put("configFile", config == null ? null : config.toAbsolutePath().normalize().toString());
+        settings.put("plan", plan);
+        RunInfo info = RunInfo.capture("train", settings, m, cfg.seed(), device);
+        if (resume) {
+            ResumeCheck.check(out, info); // the run's own run.json stays: it records how the run started
+        }
+        OutputFolder.prepare(out, "--out");
+        if (!resume) {
+            info.write(out.resolve("run.json"));
+        }
         TwoStageTraining.Result r = TwoStageTraining.run(m, train, val, plan, out, resume);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("model: %s%n", r.artifact().dir());

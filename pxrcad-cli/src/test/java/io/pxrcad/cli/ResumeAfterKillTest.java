@@ -85,7 +85,7 @@ class ResumeAfterKillTest {
         }
     }
 
-    private static List<String> javaCommand(String[] args) {
+    static List<String> javaCommand(String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx2g");

@@ -1,9 +1,12 @@
 package io.pxrcad.data;
 
 import ai.djl.engine.Engine;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pxrcad.AtomicFiles;
+import io.pxrcad.DataException;
 import io.pxrcad.model.Devices;
 
 import java.io.IOException;
@@ -55,11 +58,34 @@ public record RunInfo(String command, Object configuration, String manifest, Str
                 Engine.getDjlVersion(), pytorch, device, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
     /** Writes this as pretty JSON to {@code file} (usually {@code <outDir>/run.json}), atomically. */
     public void write(Path file) throws IOException {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        AtomicFiles.writeBytes(file, m.writeValueAsBytes(this));
+        AtomicFiles.writeBytes(file, JSON.writeValueAsBytes(this));
+    }
+
+    /** This as the JSON tree {@link #write} writes (to compare with a {@code run.json} read back). */
+    public JsonNode toJson() {
+        return JSON.valueToTree(this);
+    }
+
+    /**
+     * The JSON tree of a {@code run.json}.
+     *
+     * @throws DataException when the file is not a JSON object (message names the file, no parser class)
+     */
+    public static JsonNode readJson(Path file) throws IOException {
+        try {
+            JsonNode n = JSON.readTree(Files.readString(file));
+            if (n == null || !n.isObject()) {
+                throw new DataException("invalid " + file + ": expected a JSON object");
+            }
+            return n;
+        } catch (JacksonException e) {
+            throw new DataException("invalid " + file + ": " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The repository root when set ({@code pxrcad.root}), else the folder of pxrcad's own classes. */

@@ -3,7 +3,10 @@ package io.pxrcad.model;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -103,29 +106,58 @@ public final class ModelArtifact {
         }
     }
 
-    /** Reads {@code model.json} and verifies the SHA-256 of every weight file. */
+    /**
+     * Reads {@code model.json}, checks every field ({@link ModelMetadataValidator}) and verifies the
+     * SHA-256 of every weight file.
+     *
+     * @throws ModelArtifactException one line naming the file and the field at fault
+     */
     public static ModelArtifact load(Path dir) {
         Path json = dir.resolve(METADATA_FILE);
-        ModelMetadata meta;
+        JsonNode tree;
         try {
-            meta = JSON.readValue(Files.readString(json), ModelMetadata.class);
+            tree = JSON.readTree(Files.readString(json));
         } catch (NoSuchFileException e) {
+            if (Files.isRegularFile(dir.resolve("model").resolve(METADATA_FILE))) {
+                throw new ModelArtifactException("no " + METADATA_FILE + " in " + dir + "; did you mean " + dir.resolve("model") + "?");
+            }
             throw new ModelArtifactException("not a model artifact: " + json + " does not exist");
         } catch (JsonProcessingException e) {
-            throw new ModelArtifactException("invalid " + json + ": " + e.getOriginalMessage(), e);
+            JsonLocation at = e.getLocation();
+            throw new ModelArtifactException("invalid model " + json + ": malformed JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
         } catch (IOException e) {
-            throw new ModelArtifactException("cannot read " + json + ": " + e, e);
+            throw new ModelArtifactException("cannot read " + json + ": " + e.getMessage(), e);
         }
-        if (meta.formatVersion() != FORMAT_VERSION || meta.networks() == null || meta.networks().isEmpty()
-                || meta.info() == null) {
-            throw new ModelArtifactException("invalid " + json + ": expected formatVersion " + FORMAT_VERSION
-                    + " with info and at least one network but was formatVersion " + meta.formatVersion());
+        ModelMetadataValidator.validate(tree, json);
+        ModelMetadata meta;
+        try {
+            meta = JSON.treeToValue(tree, ModelMetadata.class);
+        } catch (JsonProcessingException e) {
+            throw new ModelArtifactException("invalid model " + json + ": " + bindingProblem(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new ModelArtifactException("invalid model " + json + ": " + e.getMessage(), e);
         }
         ModelArtifact a = new ModelArtifact(dir, meta);
         for (String name : meta.networks().keySet()) {
             a.verifiedBytes(name);
         }
         return a;
+    }
+
+    /** What the validator left to the binding (e.g. an unknown role): the field's path and our own message. */
+    private static String bindingProblem(JsonProcessingException e) {
+        StringBuilder path = new StringBuilder();
+        if (e instanceof JsonMappingException m) {
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+                else if (r.getIndex() >= 0) path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        Throwable cause = e.getCause();
+        String why = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                ? cause.getMessage() : "has a value of the wrong kind";
+        return (path.length() == 0 ? "" : path + " ") + why;
     }
 
     /**

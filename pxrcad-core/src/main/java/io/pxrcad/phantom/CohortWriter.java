@@ -22,7 +22,9 @@ import java.util.function.IntConsumer;
  * {@code NNNNNN.dcm} (DICOM DX, see {@code PhantomDicom}), one per case, and
  * {@code DIR/manifest.csv} (image, patient, label, type, true boxes), rendering cases in
  * parallel. The output depends only on the configuration, the format and the count, never on
- * the number of threads: the same arguments give byte-identical files.
+ * the number of threads: the same arguments give byte-identical files. Images of an earlier
+ * cohort in {@code DIR/images} (its own {@code NNNNNN.png|dcm} names) are removed first, so a
+ * rerun with a smaller count leaves no stale image; other files are left alone.
  */
 public final class CohortWriter {
     /** The image file format of a cohort. */
@@ -36,6 +38,9 @@ public final class CohortWriter {
 
         Format(String extension) { this.extension = extension; }
     }
+
+    /** The names this class gives images ({@code images/000042.png}); the only files it ever removes. */
+    private static final java.util.regex.Pattern OWN_IMAGE = java.util.regex.Pattern.compile("\\d{6}\\.(png|dcm)");
 
     private CohortWriter() {}
 
@@ -55,6 +60,8 @@ public final class CohortWriter {
         java.util.Objects.requireNonNull(format, "format");
         if (count < 1) throw new IllegalArgumentException("count must be >= 1 but was " + count);
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
+        // a rerun with fewer images must not leave the earlier run's images beside the new manifest
+        io.pxrcad.OutputFolder.removeOwn(dir.resolve("images"), n -> OWN_IMAGE.matcher(n).matches());
         PhantomGenerator gen = new PhantomGenerator(config);
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

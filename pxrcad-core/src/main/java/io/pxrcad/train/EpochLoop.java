@@ -73,9 +73,13 @@ final class EpochLoop {
                 }
                 trainer.load(last.get(), true);
                 LOG.info("stage {}: resuming after epoch {}", stage.number(), state.epochsCompleted());
+                restoreBest(stage.number(), state);
             }
         }
-        metrics.truncateAfter(stage.number(), state.epochsCompleted());
+        if (state.epochsCompleted() < config.epochs()) {
+            // a finished stage passed through on the way to the next keeps the next stage's lines
+            metrics.truncateAfter(stage.number(), state.epochsCompleted());
+        }
         PlateauScheduler scheduler = new PlateauScheduler(state.scheduler(), config.patience(), config.lrFactor());
         BestCheckpoint best = state.best();
         for (int epoch = state.epochsCompleted() + 1; epoch <= config.epochs(); epoch++) {
@@ -91,14 +95,16 @@ final class EpochLoop {
                 best = best.offer(epoch, Double.isNaN(val.auc()) ? 0 : val.auc());
             }
             state = new TrainingState(stage.number(), epoch, scheduler.state(), best, config.seed(), stage.miningThreshold());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            // the line goes first: a kill before the checkpoint is committed leaves a line of an epoch
+            // that resume trains again and truncateAfter drops; the other order could lose the line of
+            // an epoch whose checkpoint exists (resume would never write it)
+            metrics.append(new EpochMetrics(stage.number(), epoch, trainLoss, val.loss(),
+                    Double.isNaN(val.auc()) ? -1 : val.auc(), lr, seconds, stage.extras()));
             checkpoints.commit(state, CheckpointStore.Slot.LAST, trainer::save);
             if (improved) {
                 checkpoints.copy(stage.number(), CheckpointStore.Slot.LAST, CheckpointStore.Slot.BEST);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            EpochMetrics m = new EpochMetrics(stage.number(), epoch, trainLoss, val.loss(),
-                    Double.isNaN(val.auc()) ? -1 : val.auc(), lr, seconds, stage.extras());
-            metrics.append(m);
             LOG.info("stage {} epoch {}/{}: train loss {}, val loss {}, val AUC {}, lr {}, {} s{}", stage.number(), epoch,
                     config.epochs(), fmt(trainLoss), fmt(val.loss()), fmt(val.auc()), lr, fmt(seconds),
                     improved ? " (best)" : "");
@@ -107,6 +113,21 @@ final class EpochLoop {
                 .orElseThrow(() -> new IllegalStateException("stage " + stage.number() + " ended without a best checkpoint"));
         trainer.load(bestCp, false);
         return state;
+    }
+
+    /**
+     * A kill between committing {@code last} and copying it to {@code best} leaves a {@code best}
+     * slot older than the best epoch the state names; the {@code last} checkpoint is that epoch then.
+     */
+    private void restoreBest(int stage, TrainingState state) throws IOException {
+        BestCheckpoint best = state.best();
+        if (!best.hasBest() || best.bestEpoch() != state.epochsCompleted()) {
+            return;
+        }
+        Optional<CheckpointStore.Checkpoint> saved = checkpoints.find(stage, CheckpointStore.Slot.BEST);
+        if (saved.isEmpty() || saved.get().state().epochsCompleted() != best.bestEpoch()) {
+            checkpoints.copy(stage, CheckpointStore.Slot.LAST, CheckpointStore.Slot.BEST);
+        }
     }
 
     private double trainEpoch(Stage stage, NetworkTrainer trainer, int epoch) {

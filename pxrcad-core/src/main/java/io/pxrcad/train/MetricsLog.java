@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,10 @@ import java.util.Set;
 /**
  * The training curve of a run: {@code RUN/metrics.jsonl}, one JSON object per epoch, e.g.
  * <pre>{"stage":2,"epoch":3,"trainLoss":0.41,"valLoss":0.45,"valAuc":0.88,"lr":1.0E-5,"seconds":12.5,"hardNegatives":17,...}</pre>
- * NaN is written as the string {@code "NaN"}. Each line is appended and flushed to disk once the
- * epoch's checkpoint is saved; on {@code --resume}, {@link #truncateAfter} drops the lines of
- * epochs after the resumed checkpoint (and a line cut short by a kill) so the file never
- * repeats an epoch.
+ * NaN is written as the string {@code "NaN"}. Each line is appended and flushed to disk just
+ * before the epoch's checkpoint is saved; on {@code --resume}, {@link #truncateAfter} drops the
+ * stage's lines of epochs after the resumed checkpoint (and a line cut short by a kill), so that
+ * through any number of kills and resumes every completed epoch has exactly one line.
  */
 public final class MetricsLog {
     /** The file name inside the run folder. */
@@ -91,21 +92,37 @@ public final class MetricsLog {
     }
 
     /**
-     * Keeps only the epochs up to a resumed checkpoint: every line of earlier stages and the lines
-     * of {@code stage} with {@code epoch <= epochsCompleted}; rewrites the file atomically.
+     * Keeps only the epochs up to a resumed checkpoint: every line of earlier stages, the first
+     * line of each epoch {@code <= epochsCompleted} of {@code stage}, and none of later stages
+     * (they would be of a stage that trains after this one again). Drops a line cut short by a
+     * kill. Rewrites the file atomically, and only when something changes. Call it only for a
+     * stage that still has epochs to train: a finished stage that a resumed run passes through
+     * on its way to the next must leave the next stage's lines alone.
      */
     public void truncateAfter(int stage, int epochsCompleted) throws IOException {
         if (!Files.exists(file)) {
             return;
         }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         StringBuilder kept = new StringBuilder();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        Set<Integer> seen = new HashSet<>();
+        int keptLines = 0;
+        for (String line : lines) {
             EpochMetrics m = parse(line);
-            if (m != null && (m.stage() < stage || (m.stage() == stage && m.epoch() <= epochsCompleted))) {
+            if (m == null) {
+                continue;
+            }
+            boolean keep = m.stage() < stage || m.stage() == stage && m.epoch() <= epochsCompleted && seen.add(m.epoch());
+            if (keep) {
                 kept.append(line).append('\n');
+                keptLines++;
             }
         }
-        AtomicFiles.writeString(file, kept.toString());
+        byte[] bytes = Files.readAllBytes(file);
+        boolean endsCleanly = bytes.length == 0 || bytes[bytes.length - 1] == '\n';
+        if (keptLines != lines.size() || !endsCleanly) {
+            AtomicFiles.writeString(file, kept.toString());
+        }
     }
 
     private static EpochMetrics parse(String line) {

@@ -29,7 +29,8 @@ import io.pxrcad.mining.RoiGeometry;
  * @param roisPerImage K, the most ROIs drawn per training image each stage-2 epoch (5)
  * @param miningSensitivity share of positive training images with {@code ps1 > p_hat} (0.99)
  * @param typeLoss train the stage-2 fracture-type output (masked to positive ROIs) (true)
- * @param logEveryBatches without a console, log one progress line every this many batches (10)
+ * @param logEveryBatches no longer used (without a console, progress is a line per tenth of a loop over a
+ *                        minute); kept so that the run.json and config files of earlier runs still load
  */
 public record TrainConfig(
         int epochs,
@@ -52,12 +53,27 @@ public record TrainConfig(
         boolean typeLoss,
         int logEveryBatches) {
 
+    /** Smallest model input: the networks' total stride (32), below which the map has no cell. */
+    public static final int MIN_IMAGE_SIZE = 32;
+    /** Largest model input: beyond it one image's activations alone exceed any GPU's memory. */
+    public static final int MAX_IMAGE_SIZE = 4096;
+    /** Bounds of the stage-2 ROI input (the ResNet's total stride, and 4x the paper's 256). */
+    public static final int MIN_ROI_INPUT = 32;
+    public static final int MAX_ROI_INPUT = 1024;
+    /** Upper bounds that only catch typos (a million epochs, a batch larger than any memory). */
+    public static final int MAX_EPOCHS = 100_000;
+    public static final int MAX_BATCH_SIZE = 4096;
+    public static final int MAX_WORKERS = 256;
+
     public TrainConfig {
-        positive("epochs", epochs);
-        positive("batchSize", batchSize);
-        positive("roiBatchSize", roiBatchSize);
+        positive("epochs", epochs, MAX_EPOCHS);
+        positive("batchSize", batchSize, MAX_BATCH_SIZE);
+        positive("roiBatchSize", roiBatchSize, MAX_BATCH_SIZE);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be > 0 but was " + learningRate);
+        }
+        if (learningRate > 1) {
+            throw new IllegalArgumentException("learningRate must be at most 1 but was " + learningRate);
         }
         if (patience < 0) {
             throw new IllegalArgumentException("patience must be >= 0 but was " + patience);
@@ -65,28 +81,43 @@ public record TrainConfig(
         if (!(lrFactor > 0 && lrFactor < 1)) {
             throw new IllegalArgumentException("lrFactor must be in (0,1) but was " + lrFactor);
         }
-        if (numWorkers < 0) {
-            throw new IllegalArgumentException("numWorkers must be >= 0 but was " + numWorkers);
-        }
-        positive("prefetchBatches", prefetchBatches);
-        positive("imageSize", imageSize);
-        positive("roiInput", roiInput);
+        between("numWorkers", numWorkers, 0, MAX_WORKERS);
+        positive("prefetchBatches", prefetchBatches, MAX_BATCH_SIZE);
+        between("imageSize", imageSize, MIN_IMAGE_SIZE, MAX_IMAGE_SIZE);
+        between("roiInput", roiInput, MIN_ROI_INPUT, MAX_ROI_INPUT);
         if (!(roiFraction > 0 && roiFraction <= 1)) {
             throw new IllegalArgumentException("roiFraction must be in (0,1] but was " + roiFraction);
         }
         if (!(lseR > 0) || Double.isInfinite(lseR)) {
             throw new IllegalArgumentException("lseR must be > 0 but was " + lseR);
         }
-        positive("roisPerImage", roisPerImage);
+        if (lseR > 1000) {
+            throw new IllegalArgumentException("lseR must be at most 1000 but was " + lseR);
+        }
+        positive("roisPerImage", roisPerImage, 1000);
         if (!(miningSensitivity > 0 && miningSensitivity <= 1)) {
             throw new IllegalArgumentException("miningSensitivity must be in (0,1] but was " + miningSensitivity);
         }
         positive("logEveryBatches", logEveryBatches);
     }
 
+    /** {@code imageSize must be between 32 and 4096 but was 7}. */
+    private static void between(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " but was " + value);
+        }
+    }
+
     private static void positive(String name, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be > 0 but was " + value);
+        }
+    }
+
+    private static void positive(String name, int value, int max) {
+        positive(name, value);
+        if (value > max) {
+            throw new IllegalArgumentException(name + " must be at most " + max + " but was " + value);
         }
     }
 

@@ -2,6 +2,7 @@ package io.pxrcad.train;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +51,11 @@ public final class TrainConfigFile {
         try {
             overrides = YAML.readTree(text);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("expected a YAML or JSON mapping in " + where + ": " + e.getOriginalMessage(), e);
+            // the YAML parser's message spans lines (a caret under the column): keep its first line and the place
+            String first = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").trim();
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException("expected a YAML or JSON mapping in " + where + ": " + first
+                    + (at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
         }
         ObjectNode merged = JSON.valueToTree(base);
         if (overrides == null || overrides.isMissingNode() || overrides.isNull()) {
@@ -78,8 +83,28 @@ public final class TrainConfigFile {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException(cause.getMessage() + " in " + where, cause);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("invalid config value in " + where + ": " + e.getOriginalMessage(), e);
+            String key = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(m.getPath().size() - 1).getFieldName() : null;
+            if (key != null && overrides.has(key)) {
+                throw new IllegalArgumentException(key + " must be " + kind(key) + " but was " + overrides.get(key)
+                        + " in " + where, e);
+            }
+            throw new IllegalArgumentException("invalid config value in " + where + ": "
+                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""), e);
         }
+    }
+
+    /** What a key takes, in words (no Java type names in messages). */
+    private static String kind(String key) {
+        for (java.lang.reflect.RecordComponent c : TrainConfig.class.getRecordComponents()) {
+            if (c.getName().equals(key)) {
+                Class<?> t = c.getType();
+                if (t == int.class || t == long.class) return "a whole number";
+                if (t == double.class || t == float.class) return "a number";
+                if (t == boolean.class) return "true or false";
+            }
+        }
+        return "a valid value";
     }
 
     /** The configuration as a JSON object (for {@code run.json}). */

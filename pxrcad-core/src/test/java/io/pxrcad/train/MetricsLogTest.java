@@ -60,6 +60,21 @@ class MetricsLogTest {
     }
 
     @Test
+    void truncateKeepsOneLinePerEpochAndEndsTheFileWithANewline(@TempDir Path run) throws Exception {
+        MetricsLog log = MetricsLog.inRun(run);
+        log.append(m(1, 1));
+        log.append(m(1, 2));
+        log.append(m(1, 2).with("again", 1));
+        // a valid line whose newline a kill cut off: the next append must not glue onto it
+        Files.writeString(log.file(), "{\"stage\":1,\"epoch\":3}", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        log.truncateAfter(1, 2);
+        assertThat(log.read()).containsExactly(m(1, 1), m(1, 2));
+        log.append(m(1, 3));
+        assertThat(Files.readAllLines(log.file())).hasSize(3);
+        assertThat(log.read()).containsExactly(m(1, 1), m(1, 2), m(1, 3));
+    }
+
+    @Test
     void truncateWithoutFileIsANoOp(@TempDir Path run) throws Exception {
         MetricsLog log = MetricsLog.inRun(run);
         log.truncateAfter(1, 0);

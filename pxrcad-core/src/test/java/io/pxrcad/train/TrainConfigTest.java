@@ -86,4 +86,26 @@ class TrainConfigTest {
         assertThatThrownBy(() -> TrainConfigFile.load(dir.resolve("nope.yaml"), d))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not found");
     }
+
+    @Test
+    void valuesOutsideTheirBoundsOrOfTheWrongKindNameTheKeyAndFileInOneLine() {
+        TrainConfig d = TrainConfig.defaults();
+        assertThatThrownBy(() -> TrainConfigFile.parse("imageSize: 100000\n", d, "run.yaml"))
+                .hasMessage("imageSize must be between 32 and 4096 but was 100000 in run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.parse("imageSize: 7\n", d, "run.yaml"))
+                .hasMessage("imageSize must be between 32 and 4096 but was 7 in run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.parse("roiInput: 8\n", d, "run.yaml"))
+                .hasMessage("roiInput must be between 32 and 1024 but was 8 in run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.parse("epochs: 1000000\n", d, "run.yaml"))
+                .hasMessage("epochs must be at most 100000 but was 1000000 in run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.parse("learningRate: 5\n", d, "run.yaml"))
+                .hasMessage("learningRate must be at most 1 but was 5.0 in run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.parse("imageSize: abc\n", d, "run.yaml"))
+                .hasMessage("imageSize must be a whole number but was \"abc\" in run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.parse("augment: maybe\n", d, "run.yaml"))
+                .hasMessage("augment must be true or false but was \"maybe\" in run.yaml");
+        assertThatThrownBy(() -> TrainConfigFile.parse("a: b: c\n", d, "run.yaml"))
+                .hasMessageStartingWith("expected a YAML or JSON mapping in run.yaml: ").hasMessageContaining("line 1")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
 }
