@@ -16,6 +16,7 @@ import io.pxrcad.mining.ProbabilityMap;
 import io.pxrcad.mining.RoiGeometry;
 import io.pxrcad.model.ArtifactInfo;
 import io.pxrcad.model.ModelArtifact;
+import io.pxrcad.model.MilFcn;
 import io.pxrcad.model.ModelArtifactException;
 import io.pxrcad.model.Network;
 import io.pxrcad.model.Networks;
@@ -60,6 +61,11 @@ public final class FractureDetector implements AutoCloseable {
         this.roiInput = info.roiInput();
         this.thresholds = info.thresholds();
         this.scope = new ScopeCheck(info.featureStatistics());
+        int features = Networks.network(stage1).backbone().channels() * MilFcn.GRID * MilFcn.GRID;
+        if (info.featureStatistics() != null && info.featureStatistics().dimensions() != features) {
+            throw new ModelArtifactException("feature statistics in " + artifact.dir().resolve(ModelArtifact.METADATA_FILE)
+                    + " have " + info.featureStatistics().dimensions() + " dimensions but its stage-1 network gives " + features);
+        }
     }
 
     /** Loads a two-stage artifact (verifying its hashes) onto a device ({@code auto|cpu|gpuN}). */
@@ -73,7 +79,12 @@ public final class FractureDetector implements AutoCloseable {
         Model m1 = a.newModel(ModelArtifact.STAGE1, d);
         try {
             Model m2 = a.newModel(ModelArtifact.STAGE2, d);
-            return new FractureDetector(a, m1, m2);
+            try {
+                return new FractureDetector(a, m1, m2);
+            } catch (RuntimeException e) {
+                m2.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             m1.close();
             throw e;

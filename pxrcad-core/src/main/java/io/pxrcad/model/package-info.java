@@ -29,7 +29,8 @@
  * {@link io.pxrcad.model.WeightImport}; a {@link io.pxrcad.model.ModelArtifact} stores one
  * safetensors file per network, {@code model.json} with configuration, preprocessing, thresholds,
  * versions and SHA-256 of each file, and the model card {@code MODEL.md}.
- * Errors in weight files are {@link io.pxrcad.model.ModelArtifactException}s.
+ * {@link io.pxrcad.model.FeatureStatistics} (in {@code model.json}) describe the stage-1 features of the
+ * training images for the out-of-scope check. Errors in weight files are {@link io.pxrcad.model.ModelArtifactException}s.
  *
  * <p>{@link io.pxrcad.model.Devices} is the only place that makes a DJL {@code Device}.
  */
