@@ -61,7 +61,7 @@ class ScopeEndToEndTest {
         long start = System.nanoTime();
         PhantomConfig phantoms = PhantomConfig.defaults().withSize(128).withSeed(21).withDifficulty(0);
         List<ManifestEntry> cohort = KFoldSplitter.holdOut(
-                CohortWriter.write(phantoms, dir.resolve("data"), 120, 2, i -> { }), 0.2, 1);
+                CohortWriter.write(phantoms, dir.resolve("data"), 100, 2, i -> { }), 0.2, 1);
         ManifestWriter.write(dir.resolve("data/manifest.csv"), cohort);
         Manifest manifest = Manifest.load(dir.resolve("data/manifest.csv"));
         List<ManifestEntry> train = manifest.entries().stream().filter(e -> e.split().orElseThrow() == Split.TRAIN).toList();
@@ -78,7 +78,7 @@ class ScopeEndToEndTest {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    static final int EPOCHS = 3;
+    static final int EPOCHS = 2;
     static final int HELD_OUT = 60;
     @Test
     void keepsHeldOutPhantomsAndPutsOtherImagesOutOfScope() throws Exception {
