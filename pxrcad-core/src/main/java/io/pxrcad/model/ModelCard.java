@@ -38,7 +38,7 @@ final class ModelCard {
           .append("- fracture: ").append(orUnknown(info.thresholds().fracture())).append("\n");
         FeatureStatistics f = info.featureStatistics();
         sb.append("- out of scope: ").append(f == null ? "from the DICOM header only (no feature statistics)"
-                : String.format(java.util.Locale.ROOT, "feature distance above %.3f (99th percentile of %d validation images; "
+                : String.format(java.util.Locale.ROOT, "feature distance above %.3f (95th percentile over %d validation and the cross-fitted training images; "
                         + "%s, mean and %d principal axes of %d training images)", f.threshold(), f.validationImages(),
                         f.features(), f.axisVariances().length, f.trainImages())).append("\n");
         if (!info.notes().isEmpty()) {

@@ -54,21 +54,43 @@ class FeatureStatisticsTest {
     }
 
     @Test
-    void thresholdIsThe99thPercentileOfTheValidationDistances() {
+    void thresholdIsAPercentileOfTheValidationDistances() {
         List<float[]> train = List.of(new float[] {-1}, new float[] {1});
         List<float[]> val = new ArrayList<>();
         for (int i = 0; i <= 100; i++) val.add(new float[] {i / 10f});
         FeatureStatistics s = FeatureStatistics.fit("t", train, val);
         assertThat(s.axisVariances()).hasSize(1).containsExactly(1f);
-        // one dimension with variance 1 along the axis: the distance is |f|; numpy.percentile(np.arange(101) / 10, 99) == 9.9
+        // one dimension with variance 1 along the axis: the distance is |f|; too few training images to
+        // cross-fit, so the validation distances alone: numpy.percentile(np.arange(101) / 10, p) == p / 10
         assertThat(s.distance(new float[] {3})).isCloseTo(3, within(1e-5));
-        assertThat(s.threshold()).isCloseTo(9.9 * FeatureStatistics.MARGIN, within(1e-4));
-        assertThat(s.within(new float[] {9.8f})).isTrue();
+        assertThat(s.threshold()).isCloseTo(FeatureStatistics.PERCENTILE / 10 * FeatureStatistics.MARGIN, within(1e-4));
+        assertThat(s.within(new float[] {(float) (FeatureStatistics.PERCENTILE / 10 - 0.1)})).isTrue();
         assertThat(s.within(new float[] {-10f})).isFalse();
         assertThat(s.reason(12.345)).isEqualTo(String.format(java.util.Locale.ROOT,
                 "image features outside the training distribution (distance 12.35 > threshold %.2f)", s.threshold()));
         assertThat(FeatureStatistics.percentile(new double[] {3, 1, 2}, 50)).isEqualTo(2);
         assertThat(FeatureStatistics.percentile(new double[] {1, 2}, 99)).isCloseTo(1.99, within(1e-12));
+    }
+
+    @Test
+    void theThresholdAlsoCountsTrainingImagesScoredWithoutTheirFold() {
+        Random r = new Random(9);
+        List<float[]> train = new ArrayList<>();
+        for (int i = 0; i < 30; i++) train.add(new float[] {(float) r.nextGaussian(), (float) r.nextGaussian(), (float) (2 * r.nextGaussian())});
+        List<float[]> val = List.of(new float[] {0.5f, -0.5f, 1f});
+        FeatureStatistics s = FeatureStatistics.fit("t", train, val);
+        double[] held = new double[31];
+        held[0] = s.distance(val.get(0));
+        int j = 1;
+        for (int f = 0; f < FeatureStatistics.FOLDS; f++) {
+            List<float[]> in = new ArrayList<>(), out = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) (i % FeatureStatistics.FOLDS == f ? out : in).add(train.get(i));
+            FeatureStatistics without = FeatureStatistics.fit("t", in, List.of());
+            for (float[] v : out) held[j++] = without.distance(v);
+        }
+        assertThat(s.threshold()).isCloseTo(FeatureStatistics.MARGIN * FeatureStatistics.percentile(held, FeatureStatistics.PERCENTILE), within(1e-9));
+        assertThat(s.validationImages()).isEqualTo(1);
+        assertThat(s.trainImages()).isEqualTo(30);
     }
 
     @Test
@@ -83,7 +105,7 @@ class FeatureStatisticsTest {
         }
         FeatureStatistics s = FeatureStatistics.fit("t", train, val);
         long within = test.stream().filter(s::within).count();
-        assertThat(within).isGreaterThanOrEqualTo(190); // of 200: the threshold is the 99th percentile
+        assertThat(within).isGreaterThanOrEqualTo(185); // about 95% of 200: the threshold is a 95th percentile
         float[] shifted = test.get(0).clone();
         for (int c = 0; c < 16; c++) shifted[c] += 1.5f; // against the features' common direction
         for (int c = 16; c < 32; c++) shifted[c] -= 1.5f;
