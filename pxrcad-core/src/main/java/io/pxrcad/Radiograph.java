@@ -11,7 +11,8 @@ import java.util.Objects;
  * DICOM: after modality LUT / rescale, VOI and MONOCHROME1 inversion, so that bone is
  * bright). {@code bitDepth} is the stored bit depth of the source (8, 12, 16, ...), kept
  * for display and provenance; it does not bound the values. Immutable: the pixel array is
- * copied in and never handed out.
+ * copied in and never handed out. {@link #acquisition()} carries the source's acquisition facts
+ * (DICOM header), {@link AcquisitionInfo#UNKNOWN} for other formats.
  */
 public final class Radiograph {
     private final int width;
@@ -19,12 +20,14 @@ public final class Radiograph {
     private final float[] pixels;
     private final int bitDepth;
     private final String format;
+    private final AcquisitionInfo acquisition;
 
     public Radiograph(int width, int height, float[] pixels, int bitDepth, String format) {
-        this(width, height, pixels, bitDepth, format, true);
+        this(width, height, pixels, bitDepth, format, AcquisitionInfo.UNKNOWN, true);
     }
 
-    private Radiograph(int width, int height, float[] pixels, int bitDepth, String format, boolean copy) {
+    private Radiograph(int width, int height, float[] pixels, int bitDepth, String format, AcquisitionInfo acquisition,
+                       boolean copy) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("size must be > 0 but was " + width + "x" + height);
         }
@@ -41,11 +44,17 @@ public final class Radiograph {
         this.pixels = copy ? pixels.clone() : pixels;
         this.bitDepth = bitDepth;
         this.format = Objects.requireNonNull(format, "format");
+        this.acquisition = Objects.requireNonNull(acquisition, "acquisition");
     }
 
     /** Wraps an array the caller promises never to touch again (no copy). */
     public static Radiograph wrap(int width, int height, float[] pixels, int bitDepth, String format) {
-        return new Radiograph(width, height, pixels, bitDepth, format, false);
+        return new Radiograph(width, height, pixels, bitDepth, format, AcquisitionInfo.UNKNOWN, false);
+    }
+
+    /** The same pixels (shared, not copied: both are immutable) with other acquisition facts. */
+    public Radiograph withAcquisition(AcquisitionInfo info) {
+        return new Radiograph(width, height, pixels, bitDepth, format, info, false);
     }
 
     public int width() { return width; }
@@ -53,6 +62,9 @@ public final class Radiograph {
     public int bitDepth() { return bitDepth; }
     /** Short format name: {@code PNG}, {@code JPEG}, {@code TIFF}, {@code DICOM}, {@code PHANTOM}. */
     public String format() { return format; }
+
+    /** Acquisition facts of the source file; {@link AcquisitionInfo#UNKNOWN} when it has none. */
+    public AcquisitionInfo acquisition() { return acquisition; }
 
     public float get(int x, int y) { return pixels[y * width + x]; }
 
@@ -75,11 +87,12 @@ public final class Radiograph {
     @Override
     public boolean equals(Object o) {
         return o instanceof Radiograph r && r.width == width && r.height == height
-                && r.bitDepth == bitDepth && r.format.equals(format) && Arrays.equals(r.pixels, pixels);
+                && r.bitDepth == bitDepth && r.format.equals(format) && r.acquisition.equals(acquisition)
+                && Arrays.equals(r.pixels, pixels);
     }
 
     @Override
-    public int hashCode() { return Objects.hash(width, height, bitDepth, format, Arrays.hashCode(pixels)); }
+    public int hashCode() { return Objects.hash(width, height, bitDepth, format, acquisition, Arrays.hashCode(pixels)); }
 
     @Override
     public String toString() { return "Radiograph[" + format + " " + width + "x" + height + " " + bitDepth + "-bit]"; }

@@ -134,13 +134,14 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     static void writePredictions(Path file, List<DetectionScoring.Scored> scored) throws java.io.IOException {
-        StringBuilder sb = new StringBuilder("image,label,type,probability,stage1,stage2,band,predicted_type,roi,roi_hit,max_hit\n");
+        StringBuilder sb = new StringBuilder("image,label,type,probability,stage1,stage2,band,predicted_type,roi,roi_hit,max_hit,in_scope,scope_reasons\n");
         for (DetectionScoring.Scored s : scored) {
             Detection d = s.detection();
             sb.append(Csv.join(List.of(s.entry().image(), Integer.toString(s.entry().label()),
                     s.entry().type().map(io.pxrcad.FractureType::label).orElse(""), num(d.probability()), num(d.stage1()),
                     num(d.stage2()), d.band().label(), DetectionScoring.label(d.type()), DetectionScoring.box(d.roi()),
-                    DetectionScoring.bool(s.roiHit()), DetectionScoring.bool(s.maxHit())))).append('\n');
+                    DetectionScoring.bool(s.roiHit()), DetectionScoring.bool(s.maxHit()), DetectionScoring.bool(d.inScope()),
+                    String.join("; ", d.scopeReasons())))).append('\n');
         }
         AtomicFiles.writeString(file, sb.toString());
     }

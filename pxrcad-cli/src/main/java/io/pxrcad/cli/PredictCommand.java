@@ -1,6 +1,7 @@
 package io.pxrcad.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.DataException;
@@ -170,6 +171,12 @@ final class PredictCommand implements Callable<Integer> {
         roi.put("y0", Math.round(d.roi().y0()));
         roi.put("x1", Math.round(d.roi().x1()));
         roi.put("y1", Math.round(d.roi().y1()));
+        o.put("inScope", d.inScope());
+        ArrayNode reasons = o.putArray("scopeReasons");
+        d.scopeReasons().forEach(reasons::add);
+        // null: the model keeps no feature statistics (saved before them), scope came from the header only
+        if (d.featureDistance() == null) o.putNull("featureDistance");
+        else o.put("featureDistance", round(d.featureDistance()));
         return o;
     }
 

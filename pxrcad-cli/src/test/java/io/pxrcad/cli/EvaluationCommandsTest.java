@@ -111,6 +111,19 @@ class EvaluationCommandsTest {
         List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
         assertThat(predictions).hasSize(151);
         assertThat(predictions.get(0)).startsWith("image,label,type,probability,stage1,stage2,band,predicted_type,roi");
+        assertThat(predictions.get(0)).endsWith(",in_scope,scope_reasons");
+        int inScope = 0;
+        for (String line : predictions.subList(1, predictions.size())) {
+            List<String> f = Csv.parse(line).get(0).fields();
+            boolean in = f.get(11).equals("1");
+            if (in) inScope++;
+            // an out-of-scope row says why and is in the out-of-scope band
+            assertThat(f.get(12).isEmpty()).as(line).isEqualTo(in);
+            assertThat(f.get(6).equals("out-of-scope")).as(line).isEqualTo(!in);
+        }
+        // phantoms like the training images (half of them trained on): the feature check keeps at least 95% in scope
+        System.err.println("evaluate: " + inScope + " of " + (predictions.size() - 1) + " phantoms in scope");
+        assertThat(inScope).isGreaterThanOrEqualTo(143);
         JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile());
         assertThat(m.get("split").asText()).isEqualTo("all");
         assertThat(m.get("two_stage").get("n").asInt()).isEqualTo(150);

@@ -153,11 +153,12 @@ public final class DicomFile {
     /**
      * One frame through the grayscale pipeline (Modality LUT, VOI LUT or first window, MONOCHROME1
      * inversion; see {@code GrayscalePipeline}): floats in {@code [0, 2^min(BitsStored,16) - 1]},
-     * bright = dense; format "DICOM".
+     * bright = dense; format "DICOM"; with the header's {@link io.pxrcad.AcquisitionInfo}.
      */
     public Radiograph radiograph(int frame) {
         ImagePixelModule px = pixelModule();
         float[] v = GrayscalePipeline.render(px, parsed.dataset(), storedFrame(frame));
-        return Radiograph.wrap(px.columns(), px.rows(), v, GrayscalePipeline.outputBits(px), "DICOM");
+        return Radiograph.wrap(px.columns(), px.rows(), v, GrayscalePipeline.outputBits(px), "DICOM")
+                .withAcquisition(header.acquisition());
     }
 }

@@ -1,5 +1,7 @@
 package io.pxrcad.dicom;
 
+import io.pxrcad.AcquisitionInfo;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,6 +38,9 @@ public record DicomHeader(String modality, String bodyPartExamined, String viewP
                 hasMeta, sopClass, ds.string(Tags.STUDY_INSTANCE_UID), ds.string(Tags.SERIES_INSTANCE_UID),
                 ds.string(Tags.SOP_INSTANCE_UID));
     }
+
+    /** Modality, body part and view position: the facts that say whether the model was made for the image. */
+    public AcquisitionInfo acquisition() { return new AcquisitionInfo(modality, bodyPartExamined, viewPosition); }
 
     @Override
     public double[] pixelSpacing() { return pixelSpacing == null ? null : pixelSpacing.clone(); }

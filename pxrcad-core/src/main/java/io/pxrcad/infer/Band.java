@@ -5,12 +5,14 @@ import java.util.Locale;
 /**
  * The reading band of a final probability against the model's two operating thresholds:
  * {@code none} below {@code suspicious} (95% recall on validation), {@code suspicious} up to
- * {@code fracture} (95% specificity), {@code fracture} at or above it.
+ * {@code fracture} (95% specificity), {@code fracture} at or above it; {@code out-of-scope} for an
+ * image the model was not made for, whatever its probability (see {@link Detection#inScope()}).
  */
 public enum Band {
-    NONE, SUSPICIOUS, FRACTURE;
+    NONE, SUSPICIOUS, FRACTURE, OUT_OF_SCOPE;
 
-    public String label() { return name().toLowerCase(Locale.ROOT); }
+    /** {@code none}, {@code suspicious}, {@code fracture}, {@code out-of-scope}. */
+    public String label() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
 
     static Band of(double probability, Double suspicious, Double fracture) {
         if (fracture != null && probability >= fracture) return FRACTURE;

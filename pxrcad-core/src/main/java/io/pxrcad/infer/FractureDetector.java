@@ -16,6 +16,7 @@ import io.pxrcad.mining.ProbabilityMap;
 import io.pxrcad.mining.RoiGeometry;
 import io.pxrcad.model.ArtifactInfo;
 import io.pxrcad.model.ModelArtifact;
+import io.pxrcad.model.MilFcn;
 import io.pxrcad.model.ModelArtifactException;
 import io.pxrcad.model.Network;
 import io.pxrcad.model.Networks;
@@ -23,13 +24,17 @@ import io.pxrcad.image.RoiCrops;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The chained two-stage pass of a trained model (METHOD.md): stage 1 gives the map,
  * {@code ps1 = max p} at cell {@code (i*, j*)}; the ROI around that cell is cut from the
  * resized image and classified by stage 2 ({@code ps2}, type); the final probability is
- * {@code ps1 * ps2}. Thread-safe: forward passes run in evaluation mode, each call in its own
+ * {@code ps1 * ps2}. Each result also says whether the image is one the model was made for
+ * ({@link ScopeCheck}: the file's acquisition facts, a blank image, and the stage-1 features
+ * against the training images' statistics in the artifact); the band of one that is not is
+ * {@link Band#OUT_OF_SCOPE}. Thread-safe: forward passes run in evaluation mode, each call in its own
  * native memory scope. Must be closed: it owns both models.
  */
 public final class FractureDetector implements AutoCloseable {
@@ -40,6 +45,7 @@ public final class FractureDetector implements AutoCloseable {
     private final RoiGeometry geometry;
     private final int roiInput;
     private final ArtifactInfo.Thresholds thresholds;
+    private final ScopeCheck scope;
 
     private FractureDetector(ModelArtifact artifact, Model stage1, Model stage2) {
         this.artifact = artifact;
@@ -54,6 +60,12 @@ public final class FractureDetector implements AutoCloseable {
         this.geometry = new RoiGeometry(p.imageSize(), info.roiSize());
         this.roiInput = info.roiInput();
         this.thresholds = info.thresholds();
+        this.scope = new ScopeCheck(info.featureStatistics());
+        int features = Networks.network(stage1).backbone().channels() * MilFcn.GRID * MilFcn.GRID;
+        if (info.featureStatistics() != null && info.featureStatistics().dimensions() != features) {
+            throw new ModelArtifactException("feature statistics in " + artifact.dir().resolve(ModelArtifact.METADATA_FILE)
+                    + " have " + info.featureStatistics().dimensions() + " dimensions but its stage-1 network gives " + features);
+        }
     }
 
     /** Loads a two-stage artifact (verifying its hashes) onto a device ({@code auto|cpu|gpuN}). */
@@ -67,7 +79,12 @@ public final class FractureDetector implements AutoCloseable {
         Model m1 = a.newModel(ModelArtifact.STAGE1, d);
         try {
             Model m2 = a.newModel(ModelArtifact.STAGE2, d);
-            return new FractureDetector(a, m1, m2);
+            try {
+                return new FractureDetector(a, m1, m2);
+            } catch (RuntimeException e) {
+                m2.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             m1.close();
             throw e;
@@ -101,6 +118,8 @@ public final class FractureDetector implements AutoCloseable {
             Shape ms = o1.get(1).getShape();
             int h = (int) ms.get(2), w = (int) ms.get(3);
             float[] all = o1.get(1).toFloatArray();
+            int c = (int) o1.get(2).getShape().get(1);
+            float[] pooled = o1.get(2).toFloatArray();
             List<ProbabilityMap> maps = new ArrayList<>(n);
             float[] rx = new float[n * 3 * roiInput * roiInput];
             List<PixelBox> boxes = new ArrayList<>(n);
@@ -131,8 +150,12 @@ public final class FractureDetector implements AutoCloseable {
                     typeP = pelvic[k] >= 0.5 ? pelvic[k] : 1 - pelvic[k];
                 }
                 PixelBox roi = geometry.toOriginal(boxes.get(k), r.width(), r.height());
-                out.add(new Detection(prob, p1, ps2[k], Band.of(prob, thresholds.suspicious(), thresholds.fracture()),
-                        type, typeP, roi, cell, map, r.width(), r.height()));
+                ScopeCheck.Verdict v = scope.judge(r.acquisition(), grays.get(k),
+                        Arrays.copyOfRange(pooled, k * c, (k + 1) * c));
+                Band band = v.reasons().isEmpty() ? Band.of(prob, thresholds.suspicious(), thresholds.fracture())
+                        : Band.OUT_OF_SCOPE;
+                out.add(new Detection(prob, p1, ps2[k], band, type, typeP, roi, cell, map, r.width(), r.height(),
+                        v.reasons(), v.distance()));
             }
         }
         return out;

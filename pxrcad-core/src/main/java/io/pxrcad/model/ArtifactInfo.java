@@ -15,9 +15,18 @@ import java.util.Objects;
  * @param pHat          ROI-mining threshold on stage-1 map cells (null until mined)
  * @param thresholds    operating thresholds (null entries until chosen on validation data)
  * @param notes         free text for the model card (training data, folds, run id); may be empty
+ * @param featureStatistics statistics of the stage-1 features on the training images, for the
+ *                      out-of-scope check; null for models saved before it existed and for baselines
  */
 public record ArtifactInfo(String method, PreprocessConfig preprocessing, Integer roiSize, Integer roiInput,
-                           Double pHat, Thresholds thresholds, Map<String, String> notes) {
+                           Double pHat, Thresholds thresholds, Map<String, String> notes,
+                           FeatureStatistics featureStatistics) {
+    /** Without feature statistics. */
+    public ArtifactInfo(String method, PreprocessConfig preprocessing, Integer roiSize, Integer roiInput,
+                        Double pHat, Thresholds thresholds, Map<String, String> notes) {
+        this(method, preprocessing, roiSize, roiInput, pHat, thresholds, notes, null);
+    }
+
     public ArtifactInfo {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(preprocessing, "preprocessing");
@@ -32,11 +41,15 @@ public record ArtifactInfo(String method, PreprocessConfig preprocessing, Intege
     }
 
     public ArtifactInfo withPHat(Double p) {
-        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, p, thresholds, notes);
+        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, p, thresholds, notes, featureStatistics);
     }
 
     public ArtifactInfo withThresholds(Thresholds t) {
-        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, pHat, t, notes);
+        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, pHat, t, notes, featureStatistics);
+    }
+
+    public ArtifactInfo withFeatureStatistics(FeatureStatistics f) {
+        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, pHat, thresholds, notes, f);
     }
 
     /**

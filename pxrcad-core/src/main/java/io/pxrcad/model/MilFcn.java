@@ -1,7 +1,9 @@
 package io.pxrcad.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -13,11 +15,17 @@ import ai.djl.util.PairList;
  * {@code (N,C,h,w)} -> 1x1 convolution to one channel (parameters {@code mil.weight}, {@code mil.bias})
  * -> sigmoid.
  *
- * <p>{@code forward} returns {@code [lse (N,1), map (N,1,h,w)]}, both float32 in [0,1]: the LSE-pooled
+ * <p>{@code forward} returns {@code [lse (N,1), map (N,1,h,w), features (N,C)]}: the LSE-pooled
  * image probability with the configured {@code r} (what the BCE loss of stage 1 takes) and the
- * probability map {@code p[i,j]} (whose maximum is the stage-1 score {@code ps1}).
+ * probability map {@code p[i,j]} (whose maximum is the stage-1 score {@code ps1}), both float32 in
+ * [0,1], and the backbone feature map averaged over each cell of a {@link #GRID} x {@link #GRID} grid
+ * ({@code (N, C*GRID*GRID)} float32, >= 0 after the final ReLU; {@link #gridPooled}),
+ * which {@link FeatureStatistics} compares with the training images'. The third output is read off
+ * the features the map is computed from; it changes neither the map nor the loss.
  */
 public final class MilFcn extends Network {
+    /** Side of the grid the feature map is pooled to for the third output. */
+    public static final int GRID = 2;
     private final Block mil;
 
     MilFcn(NetworkConfig config) {
@@ -29,18 +37,39 @@ public final class MilFcn extends Network {
     boolean pooledHeads() { return false; }
 
     @Override
-    int outputCount() { return 2; }
+    int outputCount() { return 3; }
 
     @Override
     NDList heads(ParameterStore ps, NDList features, boolean training, PairList<String, Object> p) {
         NDArray map = Activation.sigmoid(mil.forward(ps, features, training, p).head());
-        return new NDList(LsePooling.lse(map, config().lseR()), map);
+        return new NDList(LsePooling.lse(map, config().lseR()), map, gridPooled(features.head()));
+    }
+
+    /**
+     * Adaptive average pooling of {@code (N,C,h,w)} to a {@code GRID x GRID} grid of cells (bins as
+     * torch's {@code adaptive_avg_pool2d}: rows {@code floor(i*h/G) .. ceil((i+1)*h/G)}), flattened
+     * channel-major to {@code (N, C*G*G)}: what the image looks like where, not only on average,
+     * so that a chest or a hand differs from a pelvis in layout as well as in texture.
+     */
+    static NDArray gridPooled(NDArray f) {
+        long h = f.getShape().get(2), w = f.getShape().get(3);
+        NDList cells = new NDList();
+        for (int i = 0; i < GRID; i++) {
+            for (int j = 0; j < GRID; j++) {
+                long r0 = i * h / GRID, r1 = ((i + 1) * h + GRID - 1) / GRID;
+                long c0 = j * w / GRID, c1 = ((j + 1) * w + GRID - 1) / GRID;
+                // PyTorch's mean takes one axis at a time here
+                cells.add(f.get(new NDIndex(":, :, {}:{}, {}:{}", r0, r1, c0, c1)).mean(new int[] {3}).mean(new int[] {2}, true));
+            }
+        }
+        return NDArrays.concat(cells, 2).reshape(f.getShape().get(0), -1);
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] in) {
         Shape[] s = super.getOutputShapes(in);
         Shape map = s[0];
-        return new Shape[] {new Shape(map.get(0), 1), map};
+        Shape f = backbone().getOutputShapes(in)[0];
+        return new Shape[] {new Shape(map.get(0), 1), map, new Shape(f.get(0), f.get(1) * GRID * GRID)};
     }
 }

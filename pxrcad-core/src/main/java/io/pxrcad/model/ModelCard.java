@@ -36,6 +36,11 @@ final class ModelCard {
           .append("- ROI mining p_hat: ").append(orUnknown(info.pHat())).append("\n")
           .append("- suspicious: ").append(orUnknown(info.thresholds().suspicious())).append("\n")
           .append("- fracture: ").append(orUnknown(info.thresholds().fracture())).append("\n");
+        FeatureStatistics f = info.featureStatistics();
+        sb.append("- out of scope: ").append(f == null ? "from the DICOM header only (no feature statistics)"
+                : String.format(java.util.Locale.ROOT, "feature distance above %.3f (95th percentile over %d validation and the cross-fitted training images; "
+                        + "%s, mean and %d principal axes of %d training images)", f.threshold(), f.validationImages(),
+                        f.features(), f.axisVariances().length, f.trainImages())).append("\n");
         if (!info.notes().isEmpty()) {
             sb.append("\n## Notes\n\n");
             info.notes().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -41,7 +41,7 @@ public record NetworkConfig(Role role, Architecture backbone, float lseR, boolea
 
     /** The network's job; decides the head and the outputs (see {@link Networks#build}). */
     public enum Role {
-        /** {@link MilFcn}: {@code [lse (N,1), map (N,1,h,w)]}. */
+        /** {@link MilFcn}: {@code [lse (N,1), map (N,1,h,w), features (N,C)]}. */
         STAGE1_MIL("stage1-mil"),
         /** {@link RoiClassifier}: {@code [fracture (N,1)(, type (N,1))]}. */
         STAGE2_ROI("stage2-roi"),

@@ -52,7 +52,7 @@ public final class Networks {
         }
     }
 
-    /** Stage 1 MIL FCN: forward gives {@code [lse (N,1), map (N,1,h,w)]}. Must be closed. */
+    /** Stage 1 MIL FCN: forward gives {@code [lse (N,1), map (N,1,h,w), features (N,C)]}. Must be closed. */
     public static Model stage1(NetworkConfig config, Device device) {
         return newModel(requireRole(config, NetworkConfig.Role.STAGE1_MIL), device);
     }

@@ -10,7 +10,7 @@
  *       {@link io.pxrcad.model.Backbone} {@code (N,3,H,W) -> (N,C,H/32,W/32)}.</li>
  *   <li>{@link io.pxrcad.model.Networks} builds initialised DJL models from a
  *       {@link io.pxrcad.model.NetworkConfig}: stage 1 {@link io.pxrcad.model.MilFcn}
- *       ({@code [lse (N,1), map (N,1,h,w)]}), stage 2 {@link io.pxrcad.model.RoiClassifier}
+ *       ({@code [lse (N,1), map (N,1,h,w), features (N,C)]}), stage 2 {@link io.pxrcad.model.RoiClassifier}
  *       ({@code [fracture (N,1)(, type (N,1))]}) and the Table 1 baselines
  *       {@link io.pxrcad.model.Baseline} / {@link io.pxrcad.model.PooledClassifier} ({@code [prob (N,1)]}).
  *       The first output is what the loss takes.</li>
@@ -29,7 +29,8 @@
  * {@link io.pxrcad.model.WeightImport}; a {@link io.pxrcad.model.ModelArtifact} stores one
  * safetensors file per network, {@code model.json} with configuration, preprocessing, thresholds,
  * versions and SHA-256 of each file, and the model card {@code MODEL.md}.
- * Errors in weight files are {@link io.pxrcad.model.ModelArtifactException}s.
+ * {@link io.pxrcad.model.FeatureStatistics} (in {@code model.json}) describe the stage-1 features of the
+ * training images for the out-of-scope check. Errors in weight files are {@link io.pxrcad.model.ModelArtifactException}s.
  *
  * <p>{@link io.pxrcad.model.Devices} is the only place that makes a DJL {@code Device}.
  */

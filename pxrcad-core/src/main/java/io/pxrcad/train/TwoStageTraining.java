@@ -12,6 +12,7 @@ import io.pxrcad.mining.RoiGeometry;
 import io.pxrcad.mining.RoiSampler;
 import io.pxrcad.mining.TrainingMap;
 import io.pxrcad.model.ArtifactInfo;
+import io.pxrcad.model.FeatureStatistics;
 import io.pxrcad.model.ModelArtifact;
 import io.pxrcad.model.Network;
 import io.pxrcad.model.NetworkConfig;
@@ -30,7 +31,8 @@ import java.util.Map;
 /**
  * The whole two-stage method of METHOD.md on one training/validation split: stage 1, the
  * cached maps of the training images, {@code p_hat} at 99% training sensitivity, stage 2 on
- * mined ROIs, the operating thresholds on validation data, and the model artifact in
+ * mined ROIs, the operating thresholds on validation data, the statistics of the stage-1 features
+ * for the out-of-scope check, and the model artifact in
  * {@code RUN/model}. Resumable: with {@code resume}, each stage continues from its last
  * checkpoint (a finished stage is not trained again).
  */
@@ -95,8 +97,10 @@ public final class TwoStageTraining {
             MapCache.write(runDir.resolve("maps").resolve("train.maps"), trainS1.maps());
             float pHat = MiningThreshold.of(positives(trainS1.ps1(), trainSrc), cfg.miningSensitivity());
             double aucS1 = Auc.of(valS1.ps1(), WholeImages.labels(valSrc));
-            LOG.info("stage 1 done: validation AUC of ps1 {}, p_hat {} (99% training sensitivity)",
-                    String.format("%.4f", aucS1), pHat);
+            // the out-of-scope check's statistics, from the passes that just gave maps and scores
+            FeatureStatistics scope = FeatureStatistics.fit(FeatureStatistics.POOLED_STAGE1, trainS1.features(), valS1.features());
+            LOG.info("stage 1 done: validation AUC of ps1 {}, p_hat {} (99% training sensitivity); {}",
+                    String.format("%.4f", aucS1), pHat, scope);
 
             List<TrainingMap> maps = new ArrayList<>();
             for (int i = 0; i < trainSrc.size(); i++) {
@@ -120,7 +124,7 @@ public final class TwoStageTraining {
             notes.put("valAucStage1", String.format("%.4f", aucS1));
             notes.put("valAucTwoStage", String.format("%.4f", aucTwo));
             ArtifactInfo info = new ArtifactInfo("two-stage", setup.preprocessing(),
-                    geometry.roiSize(), cfg.roiInput(), (double) pHat, thresholds.forArtifact(), notes);
+                    geometry.roiSize(), cfg.roiInput(), (double) pHat, thresholds.forArtifact(), notes, scope);
             Map<String, Network> nets = new LinkedHashMap<>();
             nets.put(ModelArtifact.STAGE1, Networks.network(m1));
             nets.put(ModelArtifact.STAGE2, Networks.network(m2));

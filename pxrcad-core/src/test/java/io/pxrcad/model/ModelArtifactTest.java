@@ -110,4 +110,20 @@ class ModelArtifactTest {
         assertThatThrownBy(() -> ModelArtifact.load(tmp.resolve("nothing"))).isInstanceOf(ModelArtifactException.class)
                 .hasMessageContaining("not a model artifact");
     }
+
+    @Test
+    void featureStatisticsTravelInModelJsonAndBadOnesAreRefused() throws IOException {
+        Path dir = tmp.resolve("scope");
+        FeatureStatistics stats = FeatureStatistics.fit(FeatureStatistics.POOLED_STAGE1,
+                java.util.List.of(new float[] {1, 2, 3}, new float[] {2, 2, 5}, new float[] {0, 1, 4}), java.util.List.of(new float[] {1, 1, 4}));
+        try (Model s1 = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu())) {
+            ModelArtifact.save(dir, info().withFeatureStatistics(stats), Map.of(ModelArtifact.STAGE1, Networks.network(s1)));
+        }
+        assertThat(ModelArtifact.load(dir).metadata().info().featureStatistics()).isEqualTo(stats);
+        assertThat(ModelArtifact.load(dir).metadata().info().withPHat(0.5).featureStatistics()).isEqualTo(stats);
+        String json = Files.readString(dir.resolve("model.json"));
+        Files.writeString(dir.resolve("model.json"), json.replace("\"meanVariance\" : ", "\"meanVariance\" : -"));
+        assertThatThrownBy(() -> ModelArtifact.load(dir)).isInstanceOf(ModelArtifactException.class)
+                .hasMessageContaining("model.json").hasMessageContaining("feature mean variance must be > 0");
+    }
 }

@@ -25,6 +25,56 @@ class NetworksTest {
         for (float v : a.toFloatArray()) assertThat(v).isBetween(0f, 1f);
     }
 
+    /**
+     * The stage-1 network's third output (the out-of-scope check's features) is the backbone map
+     * averaged over a 2x2 grid, and the map beside it is still sigmoid(1x1 convolution of that
+     * backbone map): computed here by hand from the weights.
+     */
+    @Test
+    void stage1FeaturesAreGridMeansOfTheBackboneMapAndTheProbabilityMapIsUnchanged() {
+        try (NDManager nd = NDManager.newBaseManager("PyTorch");
+             Model m = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu())) {
+            NDArray x = nd.randomNormal(new Shape(2, 3, 96, 128));
+            NDList y = forward(m, x);
+            NDArray f = Networks.network(m).backbone().forward(new ParameterStore(nd, false), new NDList(x), false).head();
+            assertThat(f.getShape()).isEqualTo(new Shape(2, 32, 3, 4));
+            float[] fv = f.toFloatArray();
+            var params = WeightExport.parameters(m.getBlock());
+            float[] w = params.get("mil.weight").getArray().toFloatArray();
+            float b = params.get("mil.bias").getArray().toFloatArray()[0];
+            float[] map = y.get(1).toFloatArray();
+            float[] pooled = y.get(2).toFloatArray();
+            assertThat(y.get(2).getShape()).isEqualTo(new Shape(2, 32 * MilFcn.GRID * MilFcn.GRID));
+            // adaptive bins of 3 rows -> [0,2), [1,3); of 4 columns -> [0,2), [2,4)
+            int[][] rows = {{0, 2}, {1, 3}}, cols = {{0, 2}, {2, 4}};
+            for (int n = 0; n < 2; n++) {
+                for (int i = 0; i < 3; i++) {
+                    for (int j = 0; j < 4; j++) {
+                        double z = b;
+                        for (int c = 0; c < 32; c++) z += w[c] * fv[((n * 32 + c) * 3 + i) * 4 + j];
+                        assertThat((double) map[(n * 3 + i) * 4 + j]).isCloseTo(1 / (1 + Math.exp(-z)), org.assertj.core.api.Assertions.within(1e-5));
+                    }
+                }
+                for (int c = 0; c < 32; c++) {
+                    for (int gi = 0; gi < 2; gi++) {
+                        for (int gj = 0; gj < 2; gj++) {
+                            double sum = 0;
+                            int cells = 0;
+                            for (int i = rows[gi][0]; i < rows[gi][1]; i++) {
+                                for (int j = cols[gj][0]; j < cols[gj][1]; j++) {
+                                    sum += fv[((n * 32 + c) * 3 + i) * 4 + j];
+                                    cells++;
+                                }
+                            }
+                            assertThat((double) pooled[n * 128 + c * 4 + gi * 2 + gj]).as("n %d c %d cell %d,%d", n, c, gi, gj)
+                                    .isCloseTo(sum / cells, org.assertj.core.api.Assertions.within(1e-5));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void everyRoleGivesItsDocumentedOutputs() {
         try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
