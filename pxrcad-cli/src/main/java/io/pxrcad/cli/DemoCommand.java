@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Option(names = "--out", defaultValue = "demo-out", description = {"Output folder (default: ${DEFAULT-VALUE}).",
-            "Refused when its run/ holds a training run; a failed demo's data/ and heatmaps/ are replaced."})
+            "An earlier demo there is replaced; a folder with other files is refused."})
     Path out;
 
     @CommandLine.Option(names = "--count", defaultValue = "300", description = "Phantoms to generate (default: ${DEFAULT-VALUE}).")
@@ -79,8 +79,14 @@ final class DemoCommand implements Callable<Integer> {
         Options.device(device);
         OutputFolder.requireNotFile(out, "--out");
         Path run = out.resolve("run");
-        if (Files.isDirectory(run.resolve("checkpoints")) || Files.exists(run.resolve("model"))) {
-            throw new IllegalArgumentException(run + " already holds a training run: remove " + out + " or choose another --out");
+        if (Files.isDirectory(run)) {
+            // an earlier demo's folder is the demo's own: replaced; anything else in it is refused
+            List<String> foreign = foreign(out);
+            if (!foreign.isEmpty()) {
+                throw new IllegalArgumentException(out + " holds files the demo did not write (" + String.join(", ", foreign)
+                        + "): remove them or choose another --out");
+            }
+            OutputFolder.deleteTree(run);
         }
         OutputFolder.prepare(out, "--out");
         PrintWriter w = spec.commandLine().getOut();
@@ -154,5 +160,13 @@ final class DemoCommand implements Callable<Integer> {
         w.printf("model %s%nreport %s%nheatmaps %s%n", r.artifact().dir(), report, heatmaps);
         w.flush();
         return 0;
+    }
+
+    /** Entries of a used output folder that are not the demo's own outputs. */
+    private static List<String> foreign(Path out) throws java.io.IOException {
+        java.util.Set<String> own = java.util.Set.of("data", "run", "heatmaps", "report.html");
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !own.contains(n)).sorted().toList();
+        }
     }
 }

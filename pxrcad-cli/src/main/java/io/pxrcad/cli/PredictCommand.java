@@ -29,9 +29,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code pxrcad predict}: the chained two-stage pass over images and folders, one JSON object
- * per image on stdout ({@code image, probability, stage1, stage2, band, type, typeProbability,
- * roi}), or {@code image, error} for an image that cannot be read; the others go on, and the
- * exit code is 1 at the end if any failed.
+ * per image on stdout, in input order ({@code image, probability, stage1, stage2, band, type,
+ * typeProbability, roi, inScope, scopeReasons, featureDistance}), or {@code image, error} for an
+ * image that failed; the others go on, and the exit code is 1 at the end if any failed.
  */
 @Command(name = "predict", description = "Run a trained model on images or folders; one JSON line per image.")
 final class PredictCommand implements Callable<Integer> {
@@ -182,7 +182,8 @@ final class PredictCommand implements Callable<Integer> {
 
     private void writeHeatmap(Path file, Radiograph image, Detection d) throws IOException {
         String caption = String.format(Locale.ROOT, "p=%.2f %s%s", d.probability(), d.band().label(),
-                d.type() != null && d.band() != io.pxrcad.infer.Band.NONE ? " (" + d.type().label() + ")" : "");
+                d.type() != null && d.band() != io.pxrcad.infer.Band.NONE && d.band() != io.pxrcad.infer.Band.OUT_OF_SCOPE
+                        ? " (" + d.type().label() + ")" : "");
         AtomicFiles.writeBytes(heatmaps.resolve(heatmapName(file)),
                 Png.encode(HeatmapOverlay.render(image, d.map(), d.roi(), caption, 1024)));
     }

@@ -248,11 +248,6 @@ public final class ModelArtifact {
     }
 
     private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
+        io.pxrcad.OutputFolder.deleteTree(p);
     }
 }

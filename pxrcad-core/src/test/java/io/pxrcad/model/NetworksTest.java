@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -138,22 +140,33 @@ class NetworksTest {
      * near 0.5, not saturated: with the backbones' Kaiming fan-out
      * initialisation a one-output head would get weights of standard deviation sqrt(2), logits of
      * several units and a MIL map of zeros and ones, through which BCE passes almost no gradient.
+     * Each output within (0.02, 0.98), |logit| < 3.9, and their median within [0.25, 0.75]. A bound of
+     * [0.1, 0.9] per cell held for one draw only: over five seeds one of 64 cells fell just outside
+     * it (0.097, 0.914) twice; the saturated heads this guards against gave cells of 0 and 1.
      */
-    @Test
-    void headsStartUnsaturated() {
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5})
+    void headsStartUnsaturated(int seed) {
+        // seeded: the weights and input must not depend on which tests drew random numbers before
+        ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed(seed);
         try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
             NDArray x = nd.randomNormal(new Shape(4, 3, 128, 128));
             for (Architecture a : new Architecture[] {Architecture.TINY_DENSENET, Architecture.TINY_RESNET, Architecture.TINY_VGG}) {
                 try (Model s1 = Networks.stage1(NetworkConfig.stage1(a), Device.cpu());
                      Model s2 = Networks.stage2(NetworkConfig.stage2(a, true), Device.cpu())) {
                     float[] map = trainingForward(s1, x).get(1).toFloatArray();
-                    for (float p : map) assertThat(p).as("%s map cell", a).isBetween(0.1f, 0.9f);
-                    for (NDArray out : trainingForward(s2, x)) {
-                        for (float p : out.toFloatArray()) assertThat(p).as("%s stage-2 output", a).isBetween(0.1f, 0.9f);
-                    }
+                    assertUnsaturated(map, a + " map cell");
+                    for (NDArray out : trainingForward(s2, x)) assertUnsaturated(out.toFloatArray(), a + " stage-2 output");
                 }
             }
         }
+    }
+
+    private static void assertUnsaturated(float[] p, String what) {
+        for (float v : p) assertThat(v).as(what).isStrictlyBetween(0.02f, 0.98f);
+        float[] sorted = p.clone();
+        java.util.Arrays.sort(sorted);
+        assertThat(sorted[sorted.length / 2]).as(what + " median").isBetween(0.25f, 0.75f);
     }
 
     /**
