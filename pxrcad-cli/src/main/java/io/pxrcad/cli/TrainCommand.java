@@ -80,12 +80,14 @@ final class TrainCommand implements Callable<Integer> {
         Preset p = Preset.parse(preset);
         TrainConfig cfg = p.config();
         if (config != null) {
-            if (!Files.isRegularFile(config)) throw new io.pxrcad.DataException("no such file: " + config);
             cfg = TrainConfigFile.load(config, cfg);
         }
         cfg = Options.apply(cfg, epochs, imageSize, batchSize, workers, seed);
         for (Path f : new Path[] {pretrained1, pretrained2}) {
-            if (f != null && !Files.isRegularFile(f)) throw new io.pxrcad.DataException("no such file: " + f);
+            if (f != null && !Files.isRegularFile(f)) {
+                throw new io.pxrcad.DataException(Files.isDirectory(f) ? "expected a weight file but " + f + " is a folder"
+                        : "no such weight file: " + f);
+            }
         }
         Options.device(device);
         OutputFolder.requireNotFile(out, "--out");

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.pxrcad.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,16 +31,11 @@ public final class TrainConfigFile {
     /**
      * @param file a YAML or JSON mapping of {@link TrainConfig} keys
      * @param base the values of keys the file leaves out
-     * @throws IllegalArgumentException when the file is missing, malformed, has an unknown key or an invalid value
+     * @throws io.pxrcad.DataException        when the file is missing, a folder or not UTF-8 text
+     * @throws IllegalArgumentException when it is malformed, has an unknown key or an invalid value
      */
     public static TrainConfig load(Path file, TrainConfig base) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("config file not found: " + file, e);
-        }
-        return parse(text, base, file.toString());
+        return parse(io.pxrcad.IoErrors.readUtf8("config file", file), base, file.toString());
     }
 
     /** {@link #load} on text; {@code where} names the source in error messages. */

@@ -68,6 +68,16 @@ class TrainConfigTest {
     }
 
     @Test
+    void aConfigThatIsAFolderOrNotUtf8SaysSoWithItsPath(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> TrainConfigFile.load(dir, TrainConfig.defaults())).isInstanceOf(io.pxrcad.DataException.class)
+                .hasMessage("expected config file " + dir + " to be a file but it is a folder");
+        Path latin1 = dir.resolve("run.yaml");
+        Files.write(latin1, new byte[] {'e', 'p', 'o', 'c', 'h', 's', ':', ' ', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> TrainConfigFile.load(latin1, TrainConfig.defaults()))
+                .hasMessage("config file " + latin1 + " is not UTF-8 text");
+    }
+
+    @Test
     void clearErrors(@TempDir Path dir) {
         TrainConfig d = TrainConfig.defaults();
         assertThatThrownBy(() -> TrainConfigFile.parse("epoch: 3\n", d, "run.yaml"))
@@ -83,8 +93,10 @@ class TrainConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mapping");
         assertThatThrownBy(() -> TrainConfigFile.parse("epochs: [\n", d, "run.yaml"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run.yaml");
+        // a missing file is the user's data, not a usage error (exit 1, as train has always answered it)
         assertThatThrownBy(() -> TrainConfigFile.load(dir.resolve("nope.yaml"), d))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not found");
+                .isInstanceOf(io.pxrcad.DataException.class)
+                .hasMessage("cannot read config file " + dir.resolve("nope.yaml") + ": no such file or folder");
     }
 
     @Test
