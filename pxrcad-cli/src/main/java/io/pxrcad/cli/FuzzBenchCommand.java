@@ -2,7 +2,7 @@ package io.pxrcad.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import io.pxrcad.image.ImageFuzzer;
+import io.pxrcad.fuzz.ImageFuzzer;
 import io.pxrcad.image.ImageLimits;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

@@ -18,10 +18,12 @@ public final class DicomDecoder implements RadiographDecoder {
     public String name() { return "DICOM"; }
 
     @Override
-    public boolean accepts(Path file, byte[] head) {
+    public int priority() { return 0; }
+
+    @Override
+    public boolean accepts(String name, byte[] head) {
         if (Part10Reader.hasPreamble(head)) return true;
-        Path name = file.getFileName();
-        if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".dcm")) return true;
+        if (name != null && name.toLowerCase(Locale.ROOT).endsWith(".dcm")) return true;
         return Part10Reader.plausibleAt(head, 0) && ByteReader.u16At(head, 0, false) == 0x0008;
     }
 
@@ -41,19 +43,31 @@ public final class DicomDecoder implements RadiographDecoder {
 
     @Override
     public Radiograph decode(Path file) throws IOException {
-        return radiograph(DicomFile.read(file), file);
+        return radiograph(DicomFile.read(file), String.valueOf(file.getFileName()));
     }
 
-    /** Frame 0 of a file already read, with errors that name {@code file}. */
-    static Radiograph radiograph(DicomFile f, Path file) {
+    @Override
+    public Radiograph decode(byte[] bytes, String name) {
+        String where = name == null ? "DICOM data" : name;
+        DicomFile f;
+        try {
+            f = DicomFile.parse(bytes);
+        } catch (InvalidDicomException e) {
+            throw new InvalidDicomException(e.getMessage() + " (in " + where + ")", e);
+        }
+        return radiograph(f, where);
+    }
+
+    /** Frame 0 of a file already read, with errors that name it. */
+    static Radiograph radiograph(DicomFile f, String name) {
         try {
             return f.radiograph();
         } catch (InvalidDicomException e) {
-            throw new InvalidDicomException(e.getMessage() + " (in " + file.getFileName() + ")", e);
+            throw new InvalidDicomException(e.getMessage() + " (in " + name + ")", e);
         } catch (ImageTooLargeException e) {
-            throw e.in(String.valueOf(file.getFileName()));
+            throw e.in(name);
         } catch (UnsupportedTransferSyntaxException e) {
-            throw e.in(String.valueOf(file.getFileName()));
+            throw e.in(name);
         }
     }
 }

@@ -39,7 +39,7 @@ public final class DicomInfo {
         } catch (IOException e) {
             throw new InvalidImageException("cannot read DICOM image " + file + ": " + e.getMessage(), e);
         }
-        Radiograph r = DicomDecoder.radiograph(f, file);
+        Radiograph r = DicomDecoder.radiograph(f, String.valueOf(file.getFileName()));
         return new Described(r, describe(f, file, pixelMd5));
     }
 

@@ -13,7 +13,7 @@
  * and {@link io.pxrcad.dicom.WindowFunction} (C.11.2), MONOCHROME1 inversion &rarr; a {@link
  * io.pxrcad.Radiograph}.
  *
- * <p>Public API: {@link io.pxrcad.dicom.DicomDecoder} (registered first in {@code
+ * <p>Public API: {@link io.pxrcad.dicom.DicomDecoder} (found through {@code java.util.ServiceLoader}, asked first in {@code
  * ImageReaders.DECODERS}), {@link io.pxrcad.dicom.DicomFile} (header facts, stored frames,
  * pixel MD5), {@link io.pxrcad.dicom.DicomHeader}, {@link io.pxrcad.dicom.DicomInfo}, {@link
  * io.pxrcad.dicom.DicomWriter}, {@link io.pxrcad.dicom.DicomFuzzer}, {@link

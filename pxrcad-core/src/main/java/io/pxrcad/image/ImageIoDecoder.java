@@ -34,7 +34,7 @@ import java.util.Locale;
  * by a small multiple of that size (the plug-in's raster plus the float pixels). Files are read
  * through a {@link FileImageInputStream}, so ImageIO keeps no cache of the stream.
  */
-final class ImageIoDecoder implements RadiographDecoder {
+public final class ImageIoDecoder implements RadiographDecoder {
     private static final float[] REC601 = {0.299f, 0.587f, 0.114f};
     /** Most samples per pixel accepted (grey, grey + alpha, RGB, RGBA). */
     static final int MAX_BANDS = 4;
@@ -43,7 +43,7 @@ final class ImageIoDecoder implements RadiographDecoder {
     public String name() { return "PNG/JPEG/TIFF"; }
 
     @Override
-    public boolean accepts(Path file, byte[] head) { return format(head) != null && !isDicom(head); }
+    public boolean accepts(String name, byte[] head) { return format(head) != null && !isDicom(head); }
 
     /**
      * DICOM Part 10 ({@code DICM} at offset 128). Some DICOM files carry a TIFF header in their
@@ -77,7 +77,8 @@ final class ImageIoDecoder implements RadiographDecoder {
      * Decodes a PNG, JPEG or TIFF held in memory ({@code name} is only for messages), exactly
      * as {@link #decode(Path)} decodes a file: for the fuzzer and for callers that hold bytes.
      */
-    static Radiograph decode(byte[] bytes, String name) throws IOException {
+    @Override
+    public Radiograph decode(byte[] bytes, String name) throws IOException {
         return withReader(format(Arrays.copyOf(bytes, Math.min(bytes.length, ImageReaders.HEAD_BYTES))), name,
                 () -> new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)), ImageIoDecoder::read);
     }

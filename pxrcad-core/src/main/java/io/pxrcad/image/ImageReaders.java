@@ -8,23 +8,30 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ServiceLoader;
 
 /**
- * Reads any supported image file into a {@link Radiograph}: asks each decoder of
- * {@link #DECODERS}, in order, whether it recognises the file's name and first 512 bytes.
+ * Reads any supported image, from a file or from bytes, into a {@link Radiograph}: asks each
+ * decoder of {@link #DECODERS}, in order, whether it recognises the name and first 512 bytes
+ * (the format is sniffed from the content; the name is a hint, e.g. {@code .dcm}).
  */
 public final class ImageReaders {
     /** How many leading bytes a decoder sees in {@link RadiographDecoder#accepts}. */
     public static final int HEAD_BYTES = 512;
 
+    /** Most bytes read from a stream ({@link #read(InputStream, String)}): 512 MiB, DICOM's file limit. */
+    public static final int MAX_STREAM_BYTES = 512 << 20;
+
     /**
-     * The decoders, asked in this order. Mutable so that other packages (DICOM) can register
-     * theirs first, once, at class initialisation.
+     * The decoders found by {@link ServiceLoader} on the class path, by {@link
+     * RadiographDecoder#priority()}: immutable, asked in this order.
      */
-    public static final List<RadiographDecoder> DECODERS = new CopyOnWriteArrayList<>(List.of(
-            new io.pxrcad.dicom.DicomDecoder(), new ImageIoDecoder()));
+    public static final List<RadiographDecoder> DECODERS = ServiceLoader.load(RadiographDecoder.class,
+                    ImageReaders.class.getClassLoader()).stream().map(ServiceLoader.Provider::get)
+            .sorted(Comparator.comparingInt(RadiographDecoder::priority)).toList();
 
     private ImageReaders() {}
 
@@ -63,15 +70,52 @@ public final class ImageReaders {
         }
     }
 
+    /**
+     * Decodes an image held in memory (an upload, a cell of a table), as {@link #read(Path)}
+     * decodes a file with these bytes.
+     *
+     * @param name a file name or hint used in messages and by decoders that know a suffix
+     *             ({@code .dcm}); may be null
+     */
+    public static Radiograph read(byte[] bytes, String name) {
+        String where = name == null ? "image data" : name;
+        RadiographDecoder d = decoderFor(name, Arrays.copyOf(bytes, Math.min(bytes.length, HEAD_BYTES)), where);
+        try {
+            return d.decode(bytes, name);
+        } catch (IOException e) {
+            throw new InvalidImageException("cannot read " + d.name() + " image " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #read(byte[], String)} of a stream's content, up to {@link #MAX_STREAM_BYTES}; the caller closes it. */
+    public static Radiograph read(InputStream in, String name) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_STREAM_BYTES + 1);
+        } catch (IOException e) {
+            throw new InvalidImageException("cannot read " + (name == null ? "image data" : name) + ": "
+                    + io.pxrcad.IoErrors.reason(e), e);
+        }
+        if (bytes.length > MAX_STREAM_BYTES) {
+            throw new InvalidImageException((name == null ? "image data" : name) + " is over the limit of "
+                    + (MAX_STREAM_BYTES >> 20) + " MiB");
+        }
+        return read(bytes, name);
+    }
+
     /** The first decoder that accepts the file. */
     public static RadiographDecoder decoderFor(Path file) {
-        byte[] head = head(file);
+        Path name = file.getFileName();
+        return decoderFor(name == null ? null : name.toString(), head(file), file.toString());
+    }
+
+    private static RadiographDecoder decoderFor(String name, byte[] head, String where) {
         for (RadiographDecoder d : DECODERS) {
-            if (d.accepts(file, head)) {
+            if (d.accepts(name, head)) {
                 return d;
             }
         }
-        throw new UnsupportedImageException("unsupported image " + file + ": expected "
+        throw new UnsupportedImageException("unsupported image " + where + ": expected "
                 + DECODERS.stream().map(RadiographDecoder::name).toList() + " but it looks like " + describe(head));
     }
 

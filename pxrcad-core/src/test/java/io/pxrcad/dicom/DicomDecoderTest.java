@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** DICOM through the generic image entry point {@link ImageReaders}. */
 class DicomDecoderTest {
@@ -43,5 +44,32 @@ class DicomDecoderTest {
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
         assertThat(new DicomDecoder().accepts(png, Files.readAllBytes(png))).isFalse();
         assertThat(ImageReaders.read(png).format()).isNotEqualTo("DICOM");
+    }
+
+    /** Bytes from elsewhere (an upload, a table cell) decode exactly as the file with those bytes. */
+    @Test
+    void bytesAndStreamsDecodeLikeTheFileWithTheFormatSniffed() throws IOException {
+        Path png = dir.resolve("a.png");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(5, 4, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSample(2, 1, 0, 200);
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        for (Path f : new Path[] {TestData.file("dicom/xray/CR-MONO1-10-chest.dcm"), TestData.file("dicom/xray/RG2_JPLL.dcm"), png}) {
+            byte[] bytes = Files.readAllBytes(f);
+            Radiograph fromFile = ImageReaders.read(f);
+            assertThat(ImageReaders.read(bytes, null)).as("%s without a name", f.getFileName()).isEqualTo(fromFile);
+            assertThat(ImageReaders.read(new java.io.ByteArrayInputStream(bytes), "upload")).isEqualTo(fromFile);
+        }
+        assertThatThrownBy(() -> ImageReaders.read("hello".getBytes(), "upload.txt"))
+                .isInstanceOf(io.pxrcad.UnsupportedImageException.class).hasMessageContaining("upload.txt").hasMessageContaining("text");
+        byte[] cut = java.util.Arrays.copyOf(Files.readAllBytes(TestData.file("dicom/xray/RG2_JPLL.dcm")), 5000);
+        assertThatThrownBy(() -> ImageReaders.read(cut, "cut.dcm")).isInstanceOf(io.pxrcad.DataException.class)
+                .hasMessageContaining("cut.dcm");
+    }
+
+    @Test
+    void theRegistryIsFoundByServiceLoaderAndCannotBeChanged() {
+        assertThat(ImageReaders.DECODERS).extracting(d -> d.getClass().getSimpleName())
+                .containsExactly("DicomDecoder", "ImageIoDecoder");
+        assertThatThrownBy(() -> ImageReaders.DECODERS.add(new DicomDecoder())).isInstanceOf(UnsupportedOperationException.class);
     }
 }

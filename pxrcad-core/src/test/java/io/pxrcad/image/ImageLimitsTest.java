@@ -1,5 +1,8 @@
 package io.pxrcad.image;
 
+import io.pxrcad.fuzz.FuzzSeeds;
+import io.pxrcad.fuzz.ImageHeaders;
+
 import io.pxrcad.InvalidImageException;
 import io.pxrcad.Radiograph;
 import io.pxrcad.dicom.DicomWriter;

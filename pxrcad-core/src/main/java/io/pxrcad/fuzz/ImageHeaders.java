@@ -1,4 +1,4 @@
-package io.pxrcad.image;
+package io.pxrcad.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.zip.CRC32;
  * checks: the PNG chunk list (with valid CRCs after a change), the JPEG marker segments before
  * the scan, the TIFF first IFD. For tests and {@link ImageFuzzer}; decoding never uses it.
  */
-final class ImageHeaders {
+public final class ImageHeaders {
     private ImageHeaders() {}
 
     // ---- PNG (ISO/IEC 15948: 8-byte signature, then length, type, data, CRC of type + data)
@@ -54,7 +54,7 @@ final class ImageHeaders {
     }
 
     /** A copy whose IHDR declares {@code width x height} (CRC fixed, pixels untouched). */
-    static byte[] withPngSize(byte[] png, long width, long height) {
+    public static byte[] withPngSize(byte[] png, long width, long height) {
         byte[] b = png.clone();
         Chunk ihdr = pngChunks(b).get(0);
         putU32be(b, ihdr.dataOffset(), width);
@@ -94,7 +94,7 @@ final class ImageHeaders {
     }
 
     /** A copy whose SOF declares {@code width x height} (at most 65535 each). */
-    static byte[] withJpegSize(byte[] jpg, int width, int height) {
+    public static byte[] withJpegSize(byte[] jpg, int width, int height) {
         byte[] b = jpg.clone();
         Segment sof = sof(b);
         putU16be(b, sof.offset() + 5, height);
@@ -131,7 +131,7 @@ final class ImageHeaders {
     }
 
     /** A copy whose first IFD declares ImageWidth x ImageLength {@code width x height}. */
-    static byte[] withTiffSize(byte[] tif, long width, long height) {
+    public static byte[] withTiffSize(byte[] tif, long width, long height) {
         byte[] b = tif.clone();
         putTiffLong(b, tiffEntry(b, 256), width);
         putTiffLong(b, tiffEntry(b, 257), height);

@@ -1,9 +1,12 @@
-package io.pxrcad.image;
+package io.pxrcad.fuzz;
 
 import io.pxrcad.DataException;
 import io.pxrcad.Radiograph;
 import io.pxrcad.dicom.DicomFile;
 import io.pxrcad.dicom.DicomFuzzer;
+import io.pxrcad.image.ImageIoDecoder;
+import io.pxrcad.image.ImageLimits;
+import io.pxrcad.image.ImageReaders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +150,7 @@ public final class ImageFuzzer {
                 if (!f.hasPixelData()) return "parsed (no pixel data)";
                 r = f.radiograph();
             } else {
-                r = ImageIoDecoder.decode(input, "fuzz." + format.name().toLowerCase(Locale.ROOT));
+                r = new ImageIoDecoder().decode(input, "fuzz." + format.name().toLowerCase(Locale.ROOT));
             }
             CRC32 crc = new CRC32();
             for (float v : r.pixels()) {

@@ -1,7 +1,8 @@
-package io.pxrcad.image;
+package io.pxrcad.fuzz;
 
 import io.pxrcad.Radiograph;
 import io.pxrcad.dicom.DicomWriter;
+import io.pxrcad.image.PngWriter;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -27,7 +28,7 @@ import java.util.Random;
  * two-page TIFF; DICOM 8- and 16-bit. The pixels are a seeded gradient with noise, so the same
  * call gives the same bytes.
  */
-final class FuzzSeeds {
+public final class FuzzSeeds {
     private FuzzSeeds() {}
 
     static List<byte[]> of(ImageFuzzer.Format format) {
@@ -39,7 +40,7 @@ final class FuzzSeeds {
         };
     }
 
-    static List<byte[]> png() {
+    public static List<byte[]> png() {
         List<byte[]> out = new ArrayList<>();
         out.add(write("png", grey(48, 40, BufferedImage.TYPE_BYTE_GRAY, 1), null, false));
         out.add(write("png", grey(40, 33, BufferedImage.TYPE_USHORT_GRAY, 2), null, false));
@@ -49,7 +50,7 @@ final class FuzzSeeds {
         return out;
     }
 
-    static List<byte[]> jpeg() {
+    public static List<byte[]> jpeg() {
         List<byte[]> out = new ArrayList<>();
         out.add(write("jpeg", grey(48, 40, BufferedImage.TYPE_BYTE_GRAY, 6), null, false));
         out.add(write("jpeg", rgb(37, 29, 7), null, false));
@@ -57,7 +58,7 @@ final class FuzzSeeds {
         return out;
     }
 
-    static List<byte[]> tiff() {
+    public static List<byte[]> tiff() {
         List<byte[]> out = new ArrayList<>();
         out.add(write("tiff", grey(48, 40, BufferedImage.TYPE_BYTE_GRAY, 9), null, false));
         out.add(write("tiff", grey(40, 33, BufferedImage.TYPE_USHORT_GRAY, 10), "LZW", false));
@@ -67,7 +68,7 @@ final class FuzzSeeds {
         return out;
     }
 
-    static List<byte[]> dicom() {
+    public static List<byte[]> dicom() {
         DicomWriter.Identity id = new DicomWriter.Identity(null, "1.2.826.0.1.3680043.10.1", "1.2.826.0.1.3680043.10.2",
                 "1.2.826.0.1.3680043.10.3");
         List<byte[]> out = new ArrayList<>();

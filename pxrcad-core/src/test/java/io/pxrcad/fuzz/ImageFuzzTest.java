@@ -1,4 +1,6 @@
-package io.pxrcad.image;
+package io.pxrcad.fuzz;
+
+import io.pxrcad.image.ImageLimits;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
