@@ -86,7 +86,7 @@ public final class RoiSampler {
     /** Appends the ROIs of image {@code n} to {@code out}; true when it fell back to the argmax. */
     private boolean sampleImage(TrainingMap image, int n, int epoch, List<MinedRoi> out) {
         ProbabilityMap map = image.map();
-        SplittableRandom random = new SplittableRandom(SeedMix.derive(seed, epoch, n));
+        SplittableRandom random = new SplittableRandom(io.pxrcad.Seeds.derive(seed, epoch, n));
         List<MapCell> candidates = map.cellsAbove(pHat);
         List<MapCell> drawn = drawWithoutReplacement(candidates, k, random);
         if (image.positive()) {

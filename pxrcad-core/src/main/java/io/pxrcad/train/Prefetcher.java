@@ -1,5 +1,6 @@
 package io.pxrcad.train;
 
+import io.pxrcad.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;

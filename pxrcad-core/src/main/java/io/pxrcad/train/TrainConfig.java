@@ -1,5 +1,6 @@
 package io.pxrcad.train;
 
+import io.pxrcad.Seeds;
 import io.pxrcad.mining.RoiGeometry;
 
 /**

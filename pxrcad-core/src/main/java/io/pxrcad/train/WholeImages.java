@@ -1,5 +1,6 @@
 package io.pxrcad.train;
 
+import io.pxrcad.Seeds;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

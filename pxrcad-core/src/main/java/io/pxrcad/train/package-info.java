@@ -10,7 +10,7 @@
  *   <li>{@link io.pxrcad.train.ResumableAdam}: Adam whose moments are saved with each checkpoint;
  *       like DJL's own optimizers it resets each weight's gradient after its update (PyTorch
  *       accumulates gradients and DJL's collector does not reset them).</li>
- *   <li>{@link io.pxrcad.train.Seeds}: every random choice derives from (seed, stage, epoch,
+ *   <li>{@link io.pxrcad.Seeds}: every random choice derives from (seed, stage, epoch,
  *       index), so results do not depend on threads and a resumed run equals an uninterrupted one.</li>
  *   <li>{@link io.pxrcad.train.Prefetcher}: decoding and augmentation on background threads,
  *       in order, bounded.</li>

@@ -1,5 +1,6 @@
 package io.pxrcad.train;
 
+import io.pxrcad.Seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

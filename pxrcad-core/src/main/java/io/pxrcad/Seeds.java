@@ -1,4 +1,4 @@
-package io.pxrcad.train;
+package io.pxrcad;
 
 import java.util.SplittableRandom;
 
@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
  * Independent seeds derived from the run seed and a path such as {@code (stage, epoch, index)}.
  * Each batch, augmentation or shuffle takes its randomness from its own derived generator, never
  * from a shared {@code Random}, so results do not depend on thread timing and a resumed run draws
- * exactly what an uninterrupted one would. {@code io.pxrcad.mining.RoiSampler} uses the same formula.
+ * exactly what an uninterrupted one would. The one seeding helper of training and mining
+ * ({@code RoiSampler}); the phantom generator keeps its own keyed streams, so that published
+ * cohorts stay the same.
  */
 public final class Seeds {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
