@@ -9,7 +9,7 @@
  * <p>Hostile input: every decoder checks the size its header declares against
  * {@link io.pxrcad.image.ImageLimits} (50 megapixels unless {@code -Dpxrcad.maxPixels=N})
  * before it decodes a pixel, and refuses with an {@link io.pxrcad.image.ImageTooLargeException}
- * naming the file, the size and the limit. {@link io.pxrcad.fuzz.ImageFuzzer} (also {@code
+ * naming the file, the size and the limit. {@code io.pxrcad.fuzz.ImageFuzzer} (also {@code
  * pxrcad bench fuzz}) checks with seeded mutations of real files that every input ends in a
  * radiograph or a typed {@link io.pxrcad.DataException}.
  */
