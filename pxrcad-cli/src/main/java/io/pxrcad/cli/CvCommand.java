@@ -103,7 +103,7 @@ final class CvCommand implements Callable<Integer> {
             boolean resume = Files.isDirectory(run.resolve("checkpoints"));
             boolean trained = Files.isRegularFile(run.resolve("model").resolve(ModelArtifact.METADATA_FILE));
             if (!trained) {
-                RunInfo.capture("cv " + job.training() + " fold " + job.fold(), cfg, m, cfg.seed(), device)
+                io.pxrcad.model.Provenance.capture("cv " + job.training() + " fold " + job.fold(), cfg, m, cfg.seed(), device)
                         .write(run.resolve("run.json"));
             }
             List<ManifestEntry> train = part(fold, Split.TRAIN), val = part(fold, Split.VAL), test = part(fold, Split.TEST);

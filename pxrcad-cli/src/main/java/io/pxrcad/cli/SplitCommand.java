@@ -84,7 +84,7 @@ final class SplitCommand implements Callable<Integer> {
                         n[Stratum.POSITIVE_UNTYPED.ordinal()]);
             }
         }
-        RunInfo.capture("split", splitter, m, seed, "cpu").write(outDir.resolve("run.json"));
+        io.pxrcad.model.Provenance.capture("split", splitter, m, seed, "cpu").write(outDir.resolve("run.json"));
         w.println("wrote " + result.size() + " manifests to " + outDir);
         w.flush();
         return 0;

@@ -113,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("preset", p.id());
         settings.put("configFile", config == null ? null : config.toAbsolutePath().normalize().toString());
         settings.put("plan", plan);
-        RunInfo info = RunInfo.capture("train", settings, m, cfg.seed(), device);
+        RunInfo info = io.pxrcad.model.Provenance.capture("train", settings, m, cfg.seed(), device);
         if (resume) {
             ResumeCheck.check(out, info); // the run's own run.json stays: it records how the run started
         }

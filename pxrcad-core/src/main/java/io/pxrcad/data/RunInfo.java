@@ -1,13 +1,11 @@
 package io.pxrcad.data;
 
-import ai.djl.engine.Engine;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.DataException;
-import io.pxrcad.model.Devices;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,22 +38,18 @@ public record RunInfo(String command, Object configuration, String manifest, Str
                       String gitCommit, long seed, String java, String djl, String pytorch, String device,
                       String started) {
 
-    /** The run's provenance now, for a device spec ({@code auto}, {@code cpu}, {@code gpu0}). */
-    public static RunInfo capture(String command, Object configuration, Manifest manifest, long seed, String deviceSpec) {
-        String pytorch, device;
-        try {
-            pytorch = Devices.engine().getVersion();
-            device = Devices.resolve(deviceSpec).toString();
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            pytorch = "unavailable";
-            device = deviceSpec == null ? "auto" : deviceSpec;
-        }
+    /**
+     * The provenance of a run started now, without the engine facts ({@code djl}, {@code pytorch},
+     * {@code device}), which the caller that knows the engine supplies ({@code io.pxrcad.model.Provenance}).
+     */
+    public static RunInfo of(String command, Object configuration, Manifest manifest, long seed, String djl,
+                             String pytorch, String device) {
         return new RunInfo(command, configuration,
                 manifest == null ? null : manifest.file().toAbsolutePath().normalize().toString(),
                 manifest == null ? null : manifest.sha256(),
                 gitCommit(codeDir()), seed,
                 System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
-                Engine.getDjlVersion(), pytorch, device, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                djl, pytorch, device, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

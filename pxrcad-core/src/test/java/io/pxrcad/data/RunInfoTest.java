@@ -26,7 +26,7 @@ class RunInfoTest {
         Path csv = dir.resolve("m.csv");
         Files.writeString(csv, "image,patient,label,type,boxes\na.png,p,0,,\n");
         Manifest m = Manifest.load(csv);
-        RunInfo info = RunInfo.capture("split", PreprocessConfig.ofSize(64), m, 17, "cpu");
+        RunInfo info = io.pxrcad.model.Provenance.capture("split", PreprocessConfig.ofSize(64), m, 17, "cpu");
         Path out = dir.resolve("out/run.json");
         info.write(out);
 

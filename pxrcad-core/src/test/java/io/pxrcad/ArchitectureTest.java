@@ -1,0 +1,78 @@
+package io.pxrcad;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The arrows of docs/ARCHITECTURE.md: core packages in the order of the method, each importing
+ * only packages before it; DJL only where networks are built, trained or run.
+ */
+class ArchitectureTest {
+    /** Bottom to top. {@code train} and {@code infer} share a level. */
+    static final List<String> ORDER = List.of("image", "dicom", "fuzz", "data", "phantom", "model", "mining",
+            "train|infer", "eval", "report");
+    /**
+     * Known exceptions, to be removed, not added to: training computes its validation AUC and
+     * operating thresholds with {@code eval}'s metric functions (issue 14 moves those pure
+     * functions below training).
+     */
+    static final Set<String> KNOWN = Set.of("train->eval");
+
+    static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.pxrcad");
+    }
+
+    @Test
+    void everyPackageImportsOnlyPackagesBelowIt() {
+        List<String> violations = new ArrayList<>();
+        for (int i = 0; i < ORDER.size(); i++) {
+            for (String pkg : ORDER.get(i).split("\\|")) {
+                for (int j = i; j < ORDER.size(); j++) {
+                    for (String above : ORDER.get(j).split("\\|")) {
+                        if (above.equals(pkg) || KNOWN.contains(pkg + "->" + above)) continue;
+                        boolean depends = core.stream()
+                                .filter(c -> c.getPackageName().equals("io.pxrcad." + pkg))
+                                .anyMatch(c -> c.getDirectDependenciesFromSelf().stream()
+                                        .anyMatch(d -> d.getTargetClass().getPackageName().equals("io.pxrcad." + above)));
+                        if (depends) violations.add(pkg + " -> " + above);
+                    }
+                }
+            }
+        }
+        assertThat(violations).as("imports against the order " + ORDER).isEmpty();
+    }
+
+    @Test
+    void imageKnowsNoDecoderButItsOwn() {
+        noClasses().that().resideInAPackage("io.pxrcad.image").should().dependOnClassesThat()
+                .resideInAnyPackage("io.pxrcad.dicom..", "io.pxrcad.fuzz..").check(core);
+    }
+
+    @Test
+    void djlOnlyInModelTrainAndInfer() {
+        noClasses().that().resideInAnyPackage("io.pxrcad", "io.pxrcad.image..", "io.pxrcad.dicom..", "io.pxrcad.fuzz..",
+                        "io.pxrcad.data..", "io.pxrcad.phantom..", "io.pxrcad.mining..", "io.pxrcad.eval..", "io.pxrcad.report..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..").check(core);
+    }
+
+    @Test
+    void theOrderNamesEveryCorePackage() {
+        List<String> named = ORDER.stream().flatMap(l -> java.util.Arrays.stream(l.split("\\|"))).map(p -> "io.pxrcad." + p).toList();
+        assertThat(core.stream().map(c -> c.getPackageName()).filter(p -> !p.equals("io.pxrcad")).distinct())
+                .allMatch(named::contains);
+    }
+}
