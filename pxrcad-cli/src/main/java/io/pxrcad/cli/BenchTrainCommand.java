@@ -58,8 +58,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     Integer epochs;
     @Option(names = "--seed", defaultValue = "1", description = "Cohort, split and training seed (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default ${DEFAULT-VALUE}).")
-    String device;
+    @CommandLine.Mixin
+    DeviceOption deviceOption;
     @Option(names = "--out", defaultValue = "bench-train-out", description = "Working folder: data/, run/, bench.json (default ${DEFAULT-VALUE}).")
     Path out;
 
@@ -70,7 +70,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         PhantomConfig phantoms = PhantomConfig.defaults().withSize(size).withSeed(seed).withDifficulty(difficulty);
         Preset p = Preset.parse(preset);
         TrainConfig cfg = Options.apply(p.config().withImageSize(size), epochs, null, null, null, seed);
-        Options.device(device);
+        String device = deviceOption.checked();
         OutputFolder.requireNotFile(out, "--out");
         if (Files.isDirectory(out.resolve("run"))) {
             throw new IllegalArgumentException(out.resolve("run") + " already holds a run: remove " + out + " or choose another --out");

@@ -72,15 +72,15 @@ final class CvCommand implements Callable<Integer> {
     @Option(names = "--workers", description = "Background threads decoding and augmenting images.")
     Integer workers;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE}).")
-    String device;
+    @CommandLine.Mixin
+    DeviceOption deviceOption;
 
     @Override
     public Integer call() throws Exception {
         Preset p = Preset.parse(preset);
         TrainConfig cfg = Options.apply(p.config(), epochs, null, null, workers, seed);
         if (folds < 2) throw new IllegalArgumentException("--folds must be >= 2 but was " + folds);
-        Options.device(device);
+        String device = deviceOption.checked();
         OutputFolder.requireNotFile(out, "--out");
         CvLayout layout = new CvLayout(out, folds, CvMethod.parse(methods));
         Manifest m = Manifest.load(manifest);

@@ -66,8 +66,8 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--seed", defaultValue = "1", description = "Seed of the cohort, the split and the training (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @CommandLine.Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE}).")
-    String device;
+    @CommandLine.Mixin
+    DeviceOption deviceOption;
 
     @Override
     public Integer call() throws Exception {
@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         PhantomConfig phantoms = PhantomConfig.defaults().withSize(size).withSeed(seed).withDifficulty(difficulty);
         Preset p = Preset.parse(preset);
         TrainConfig cfg = Options.apply(p.config().withImageSize(size), epochs, null, null, null, seed);
-        Options.device(device);
+        String device = deviceOption.checked();
         OutputFolder.requireNotFile(out, "--out");
         Path run = out.resolve("run");
         if (Files.isDirectory(run)) {

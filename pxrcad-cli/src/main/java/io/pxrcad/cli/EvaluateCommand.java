@@ -69,8 +69,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "Part to evaluate when the manifest has a split column (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE}).")
-    String device;
+    @CommandLine.Mixin
+    DeviceOption deviceOption;
 
     @Option(names = "--skip-unreadable", description = {"Leave out images that cannot be read and report them "
             + "(on the console and in metrics.json) instead of stopping.",
@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Split part = Split.parse(split);
-        Options.device(device);
+        String device = deviceOption.checked();
         io.pxrcad.OutputFolder.check(out, "--out");
         ReadableManifest readable = skipUnreadable ? Manifest.loadReadable(manifest)
                 : new ReadableManifest(Manifest.load(manifest), List.of());

@@ -49,8 +49,8 @@ final class PredictCommand implements Callable<Integer> {
             "Earlier *.heatmap.png files in it are removed first; other files are left alone."})
     Path heatmaps;
 
-    @CommandLine.Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE}).")
-    String device;
+    @CommandLine.Mixin
+    DeviceOption deviceOption;
 
     @CommandLine.Option(names = "--batch-size", defaultValue = "4", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -62,7 +62,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1 but was " + batchSize);
         Options.between("--batch-size", batchSize, 1, io.pxrcad.train.TrainConfig.MAX_BATCH_SIZE);
-        Options.device(device);
+        String device = deviceOption.checked();
         if (heatmaps != null) {
             io.pxrcad.OutputFolder.check(heatmaps, "--heatmaps");
             // heatmaps of an earlier prediction there would pass for this one's

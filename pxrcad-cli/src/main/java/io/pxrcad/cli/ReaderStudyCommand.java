@@ -66,11 +66,12 @@ final class ReaderStudyCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20190101", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE}).")
-    String device;
+    @CommandLine.Mixin
+    DeviceOption deviceOption;
 
     @Override
     public Integer call() throws Exception {
+        String device = deviceOption.checked();
         Bootstrap bootstrap = new Bootstrap(resamples, seed, 0.95);
         Manifest m = Manifest.load(manifest);
         List<Read> readList = ReadsCsv.read(reads);

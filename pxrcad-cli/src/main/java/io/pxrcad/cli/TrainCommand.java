@@ -63,8 +63,8 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--pretrained-stage2", paramLabel = "FILE", description = "ImageNet weights for the stage-2 backbone.")
     Path pretrained2;
 
-    @CommandLine.Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE}).")
-    String device;
+    @CommandLine.Mixin
+    DeviceOption deviceOption;
 
     @CommandLine.Option(names = "--seed", description = "Seed (default: the preset's).")
     Long seed;
@@ -89,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
                         : "no such weight file: " + f);
             }
         }
-        Options.device(device);
+        String device = deviceOption.checked();
         OutputFolder.requireNotFile(out, "--out");
         if (!resume && (Files.isDirectory(out.resolve("checkpoints")) || Files.exists(out.resolve("model")))) {
             throw new IllegalArgumentException(out + " already holds a training run: use --resume to continue it, or another --out");

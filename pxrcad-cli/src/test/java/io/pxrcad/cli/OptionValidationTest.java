@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,19 @@ class OptionValidationTest {
         usageError("--workers must be between 0 and 256 but was 100000", concat(train, "--workers", "100000"));
         usageError("--device: expected device auto, cpu or gpuN but was 'tpu'", concat(train, "--device", "tpu"));
         usageError("--device: device gpu9 requested but the PyTorch engine sees 0 GPU(s)", concat(train, "--device", "gpu9"));
+    }
+
+    /** Every command that runs a network shares one --device option, checked before any work. */
+    @Test
+    void everyDeviceOptionIsCheckedFirst() {
+        String model = dir.resolve("no-model").toString();
+        for (String[] args : List.of(
+                new String[] {"predict", "--model", model, manifest},
+                new String[] {"evaluate", "--model", model, "--manifest", manifest, "--out", out.toString()},
+                new String[] {"reader-study", "--model", model, "--manifest", manifest, "--reads", manifest, "--out", out.toString()},
+                new String[] {"demo", "--out", out.toString()})) {
+            usageError("--device: expected device auto, cpu or gpuN but was 'tpu'", concat(args, "--device", "tpu"));
+        }
     }
 
     @Test
