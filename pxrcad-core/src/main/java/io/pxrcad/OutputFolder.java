@@ -1,8 +1,6 @@
 package io.pxrcad;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +47,7 @@ public final class OutputFolder {
             Files.delete(Files.createTempFile(existing, ".pxrcad-write-check-", ".tmp"));
         } catch (IOException e) {
             throw new DataException("cannot write into " + option + " folder " + dir
-                    + (existing.equals(dir.toAbsolutePath().normalize()) ? "" : " (" + existing + ")") + ": " + reason(e), e);
+                    + (existing.equals(dir.toAbsolutePath().normalize()) ? "" : " (" + existing + ")") + ": " + IoErrors.reason(e), e);
         }
     }
 
@@ -65,13 +63,13 @@ public final class OutputFolder {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new DataException("cannot create " + option + " folder " + dir + ": " + reason(e), e);
+            throw new DataException("cannot create " + option + " folder " + dir + ": " + IoErrors.reason(e), e);
         }
         try {
             Path probe = Files.createTempFile(dir, ".pxrcad-write-check-", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new DataException("cannot write into " + option + " folder " + dir + ": " + reason(e), e);
+            throw new DataException("cannot write into " + option + " folder " + dir + ": " + IoErrors.reason(e), e);
         }
         return dir;
     }
@@ -96,17 +94,6 @@ public final class OutputFolder {
             }
         }
         return removed;
-    }
-
-    /** The operating system's reason without Java's exception name, e.g. {@code permission denied}. */
-    static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Deletes a folder and everything below it; a missing one is a no-op. */

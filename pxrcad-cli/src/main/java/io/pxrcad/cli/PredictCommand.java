@@ -60,7 +60,6 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1 but was " + batchSize);
         Options.between("--batch-size", batchSize, 1, io.pxrcad.train.TrainConfig.MAX_BATCH_SIZE);
         String device = deviceOption.checked();
         if (heatmaps != null) {
@@ -91,7 +90,6 @@ final class PredictCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        out.flush();
         if (failed > 0) {
             spec.commandLine().getErr().println("pxrcad: " + failed + " of " + files.size() + " images failed");
             return Main.EXIT_DATA;

@@ -89,16 +89,15 @@ public final class ImageReaders {
 
     /** {@link #read(byte[], String)} of a stream's content, up to {@link #MAX_STREAM_BYTES}; the caller closes it. */
     public static Radiograph read(InputStream in, String name) {
+        String where = name == null ? "image data" : name;
         byte[] bytes;
         try {
             bytes = in.readNBytes(MAX_STREAM_BYTES + 1);
         } catch (IOException e) {
-            throw new InvalidImageException("cannot read " + (name == null ? "image data" : name) + ": "
-                    + io.pxrcad.IoErrors.reason(e), e);
+            throw new InvalidImageException("cannot read " + where + ": " + io.pxrcad.IoErrors.reason(e), e);
         }
         if (bytes.length > MAX_STREAM_BYTES) {
-            throw new InvalidImageException((name == null ? "image data" : name) + " is over the limit of "
-                    + (MAX_STREAM_BYTES >> 20) + " MiB");
+            throw new InvalidImageException(where + " is over the limit of " + (MAX_STREAM_BYTES >> 20) + " MiB");
         }
         return read(bytes, name);
     }
