@@ -8,9 +8,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.pxrcad.model.Architecture;
-import io.pxrcad.model.Devices;
-import io.pxrcad.model.NetworkConfig;
+import io.pxrcad.artifact.Architecture;
+import io.pxrcad.model.TorchEngine;
+import io.pxrcad.artifact.NetworkConfig;
 import io.pxrcad.model.Networks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,7 +70,7 @@ final class BenchModelCommand implements Runnable {
             out.flush();
             return;
         }
-        out.println("environment: " + Devices.describe(device) + ", Java " + System.getProperty("java.version") + ", "
+        out.println("environment: " + TorchEngine.describe(device) + ", Java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", torch threads " + System.getProperty("ai.djl.pytorch.num_threads", "default"));
         out.println("method: batch 1, float32, eval mode, 1 warm-up + " + repeats
@@ -91,11 +91,11 @@ final class BenchModelCommand implements Runnable {
 
     /** Runs in the child: {@code RESULT median_ms min_ms peak_rss_mb checksum rss_after_init_mb}. */
     private String measure(Architecture a, int size) {
-        Engine.getEngine("PyTorch").setRandomSeed(42);
+        TorchEngine.seed(42);
         boolean stage1 = a == Architecture.DENSENET121 || a == Architecture.TINY_DENSENET;
         NetworkConfig config = stage1 ? NetworkConfig.stage1(a) : NetworkConfig.stage2(a, true);
-        Device d = Devices.resolve(device);
-        try (Model model = Networks.newModel(config, d); NDManager nd = NDManager.newBaseManager(d, "PyTorch")) {
+        Device d = TorchEngine.resolve(device);
+        try (Model model = Networks.newModel(config, d); NDManager nd = TorchEngine.newManager(d)) {
             NDArray x = nd.randomNormal(new Shape(1, 3, size, size));
             double baseline = ProcessMemory.peakRssMb();
             double[] ms = new double[repeats];

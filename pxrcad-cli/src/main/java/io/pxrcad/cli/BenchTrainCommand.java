@@ -9,7 +9,7 @@ import io.pxrcad.eval.BinaryScores;
 import io.pxrcad.eval.DeLong;
 import io.pxrcad.eval.PairedAucTest;
 import io.pxrcad.infer.FractureDetector;
-import io.pxrcad.model.ModelArtifact;
+import io.pxrcad.artifact.ModelArtifact;
 import io.pxrcad.phantom.PhantomConfig;
 import io.pxrcad.train.EpochMetrics;
 import io.pxrcad.train.MetricsLog;

@@ -12,7 +12,7 @@ import io.pxrcad.data.RunInfo;
 import io.pxrcad.data.Split;
 import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.infer.ImageClassifier;
-import io.pxrcad.model.ModelArtifact;
+import io.pxrcad.artifact.ModelArtifact;
 import io.pxrcad.train.BaselineTraining;
 import io.pxrcad.train.Preset;
 import io.pxrcad.train.TrainConfig;

@@ -20,7 +20,7 @@ import io.pxrcad.eval.PrCurve;
 import io.pxrcad.eval.RocCurve;
 import io.pxrcad.infer.Detection;
 import io.pxrcad.infer.FractureDetector;
-import io.pxrcad.model.ArtifactInfo;
+import io.pxrcad.artifact.ArtifactInfo;
 import io.pxrcad.report.GalleryItem;
 import io.pxrcad.report.HtmlReport;
 import io.pxrcad.report.MetricsTables;

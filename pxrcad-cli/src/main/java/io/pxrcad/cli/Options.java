@@ -1,6 +1,6 @@
 package io.pxrcad.cli;
 
-import io.pxrcad.model.Devices;
+import io.pxrcad.model.TorchEngine;
 import io.pxrcad.train.TrainConfig;
 
 /**
@@ -31,7 +31,7 @@ final class Options {
     /** Resolves the device now, so that {@code gpu7} on a machine without it fails before any output. */
     static void device(String spec) {
         try {
-            Devices.resolve(spec);
+            TorchEngine.resolve(spec);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--device: " + e.getMessage(), e);
         }

@@ -1,6 +1,6 @@
 package io.pxrcad.cli;
 
-import io.pxrcad.model.Devices;
+import io.pxrcad.model.TorchEngine;
 import picocli.CommandLine;
 
 /** {@code pxrcad --version}: pxrcad, Java, DJL and PyTorch versions and the device in use. */
@@ -10,7 +10,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         String version = Main.class.getPackage().getImplementationVersion();
         String runtime;
         try {
-            runtime = Devices.describe("auto");
+            runtime = TorchEngine.describe("auto");
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             runtime = "PyTorch engine unavailable: " + e.getMessage();
         }

@@ -25,7 +25,7 @@ import java.util.List;
  * @param scopeReasons    why the image is not one the model was made for, in short phrases such as
  *                        {@code modality MR (expected CR, DX or RF)}; empty when it is in scope
  * @param featureDistance distance of the image's stage-1 features from the training images' (see
- *                        {@link io.pxrcad.model.FeatureStatistics}); null when the model keeps no
+ *                        {@link io.pxrcad.artifact.FeatureStatistics}); null when the model keeps no
  *                        feature statistics (saved before they existed), so that scope was judged
  *                        from the file's header and the blank-image check only
  */

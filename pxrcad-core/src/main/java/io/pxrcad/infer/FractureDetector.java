@@ -1,5 +1,7 @@
 package io.pxrcad.infer;
 
+import io.pxrcad.model.TorchModels;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
@@ -14,10 +16,10 @@ import io.pxrcad.image.PreprocessConfig;
 import io.pxrcad.image.Preprocessor;
 import io.pxrcad.mining.ProbabilityMap;
 import io.pxrcad.mining.RoiGeometry;
-import io.pxrcad.model.ArtifactInfo;
-import io.pxrcad.model.ModelArtifact;
+import io.pxrcad.artifact.ArtifactInfo;
+import io.pxrcad.artifact.ModelArtifact;
 import io.pxrcad.model.MilFcn;
-import io.pxrcad.model.ModelArtifactException;
+import io.pxrcad.artifact.ModelArtifactException;
 import io.pxrcad.model.Network;
 import io.pxrcad.model.Networks;
 import io.pxrcad.image.RoiCrops;
@@ -75,10 +77,10 @@ public final class FractureDetector implements AutoCloseable {
             throw new ModelArtifactException("expected networks stage1 and stage2 in " + dir + " but found "
                     + a.metadata().networks().keySet());
         }
-        Device d = io.pxrcad.model.Devices.resolve(device);
-        Model m1 = a.newModel(ModelArtifact.STAGE1, d);
+        Device d = io.pxrcad.model.TorchEngine.resolve(device);
+        Model m1 = TorchModels.load(a, ModelArtifact.STAGE1, d);
         try {
-            Model m2 = a.newModel(ModelArtifact.STAGE2, d);
+            Model m2 = TorchModels.load(a, ModelArtifact.STAGE2, d);
             try {
                 return new FractureDetector(a, m1, m2);
             } catch (RuntimeException e) {

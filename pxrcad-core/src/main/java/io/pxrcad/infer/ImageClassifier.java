@@ -1,5 +1,7 @@
 package io.pxrcad.infer;
 
+import io.pxrcad.model.TorchModels;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
@@ -8,8 +10,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.pxrcad.Radiograph;
 import io.pxrcad.image.Preprocessor;
-import io.pxrcad.model.ModelArtifact;
-import io.pxrcad.model.ModelArtifactException;
+import io.pxrcad.artifact.ModelArtifact;
+import io.pxrcad.artifact.ModelArtifactException;
 import io.pxrcad.model.Networks;
 
 import java.nio.file.Path;
@@ -38,8 +40,8 @@ public final class ImageClassifier implements AutoCloseable {
             throw new ModelArtifactException("expected network " + ModelArtifact.MODEL + " in " + dir + " but found "
                     + a.metadata().networks().keySet());
         }
-        Device d = io.pxrcad.model.Devices.resolve(device);
-        return new ImageClassifier(a, a.newModel(ModelArtifact.MODEL, d));
+        Device d = io.pxrcad.model.TorchEngine.resolve(device);
+        return new ImageClassifier(a, TorchModels.load(a, ModelArtifact.MODEL, d));
     }
 
     public ModelArtifact artifact() { return artifact; }

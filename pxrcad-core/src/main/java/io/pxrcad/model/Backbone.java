@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.Architecture;
+
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

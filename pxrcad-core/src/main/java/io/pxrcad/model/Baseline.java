@@ -1,5 +1,8 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.Architecture;
+import io.pxrcad.artifact.NetworkConfig;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 

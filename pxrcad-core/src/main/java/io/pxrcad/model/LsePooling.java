@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDArray;
  */
 public final class LsePooling {
     /** METHOD.md's default sharpness. */
-    public static final float DEFAULT_R = 10f;
+    public static final float DEFAULT_R = io.pxrcad.artifact.NetworkConfig.DEFAULT_LSE_R;
 
     private LsePooling() {}
 

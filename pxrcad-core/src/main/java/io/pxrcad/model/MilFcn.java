@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.NetworkConfig;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -25,7 +27,7 @@ import ai.djl.util.PairList;
  */
 public final class MilFcn extends Network {
     /** Side of the grid the feature map is pooled to for the third output. */
-    public static final int GRID = 2;
+    public static final int GRID = io.pxrcad.artifact.FeatureStatistics.GRID;
     private final Block mil;
 
     MilFcn(NetworkConfig config) {

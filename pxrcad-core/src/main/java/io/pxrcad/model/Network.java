@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.NetworkConfig;
+
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -25,7 +27,7 @@ public abstract class Network extends AbstractBlock {
 
     Network(NetworkConfig config) {
         this.config = config;
-        this.backbone = addChildBlock(TorchNames.TRANSPARENT, config.backbone().newBackbone());
+        this.backbone = addChildBlock(TorchNames.TRANSPARENT, Backbones.of(config.backbone()));
     }
 
     /** Adds a head that reads a {@code (N,C)} or {@code (N,C,h,w)} feature (see {@link #pooledHeads()}). */

@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.NetworkConfig;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
@@ -41,7 +43,7 @@ public final class Networks {
      */
     public static Model newModel(NetworkConfig config, Device device) {
         Network net = build(config);
-        Model model = Model.newInstance(config.role().id() + "-" + config.backbone().id(), device, "PyTorch");
+        Model model = Model.newInstance(config.role().id() + "-" + config.backbone().id(), device, TorchEngine.NAME);
         try {
             model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, INIT_SHAPE);

@@ -12,8 +12,8 @@ public final class Provenance {
     public static RunInfo capture(String command, Object configuration, Manifest manifest, long seed, String deviceSpec) {
         String pytorch, device;
         try {
-            pytorch = Devices.engine().getVersion();
-            device = Devices.resolve(deviceSpec).toString();
+            pytorch = TorchEngine.engine().getVersion();
+            device = TorchEngine.resolve(deviceSpec).toString();
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             pytorch = "unavailable";
             device = deviceSpec == null ? "auto" : deviceSpec;

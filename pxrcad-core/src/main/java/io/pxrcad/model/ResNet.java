@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.Architecture;
+
 import ai.djl.nn.Block;
 
 /**

@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.Architecture;
+
 /**
  * A VGG-style network (Simonyan and Zisserman 2015, with batch norm) for small inputs: stages of
  * 3x3 convolution-BN-ReLU at the stage's resolution, each stage ending in 2x2 max pooling, so five

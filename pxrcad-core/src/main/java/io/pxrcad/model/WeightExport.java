@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.ModelArtifact;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -40,7 +42,7 @@ public final class WeightExport {
     }
 
     static byte[] encode(Block block) {
-        try (NDManager tmp = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+        try (NDManager tmp = TorchEngine.newManager(Device.cpu())) {
             NDList list = new NDList();
             for (Map.Entry<String, Parameter> p : TorchNames.of(block).entrySet()) {
                 NDArray a = p.getValue().getArray().toDevice(Device.cpu(), true);

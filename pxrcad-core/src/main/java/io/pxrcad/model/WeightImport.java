@@ -1,5 +1,7 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.ModelArtifactException;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -58,7 +60,7 @@ public final class WeightImport {
     private static ImportReport load(Block block, byte[] bytes, String source, boolean ignoreImageNetHead) {
         Map<String, Parameter> expected = TorchNames.of(block);
         Device device = expected.values().iterator().next().getArray().getDevice();
-        try (NDManager tmp = NDManager.newBaseManager(device, "PyTorch")) {
+        try (NDManager tmp = TorchEngine.newManager(device)) {
             NDList tensors = decode(tmp, bytes, source);
             Map<String, NDArray> found = new LinkedHashMap<>();
             List<String> ignored = new ArrayList<>();

@@ -9,7 +9,7 @@
  *       with a {@code tiny()} configuration for tests; {@code features(...)} gives the
  *       {@link io.pxrcad.model.Backbone} {@code (N,3,H,W) -> (N,C,H/32,W/32)}.</li>
  *   <li>{@link io.pxrcad.model.Networks} builds initialised DJL models from a
- *       {@link io.pxrcad.model.NetworkConfig}: stage 1 {@link io.pxrcad.model.MilFcn}
+ *       {@link io.pxrcad.artifact.NetworkConfig}: stage 1 {@link io.pxrcad.model.MilFcn}
  *       ({@code [lse (N,1), map (N,1,h,w), features (N,C)]}), stage 2 {@link io.pxrcad.model.RoiClassifier}
  *       ({@code [fracture (N,1)(, type (N,1))]}) and the Table 1 baselines
  *       {@link io.pxrcad.model.Baseline} / {@link io.pxrcad.model.PooledClassifier} ({@code [prob (N,1)]}).
@@ -26,12 +26,12 @@
  * <h2>Weights</h2>
  * Parameter names are torchvision's state-dict names (see {@code TorchNames} for the mapping), so
  * torchvision or timm {@code *.tv_in1k} weights converted to safetensors load with
- * {@link io.pxrcad.model.WeightImport}; a {@link io.pxrcad.model.ModelArtifact} stores one
+ * {@link io.pxrcad.model.WeightImport}; a {@link io.pxrcad.artifact.ModelArtifact} stores one
  * safetensors file per network, {@code model.json} with configuration, preprocessing, thresholds,
  * versions and SHA-256 of each file, and the model card {@code MODEL.md}.
- * {@link io.pxrcad.model.FeatureStatistics} (in {@code model.json}) describe the stage-1 features of the
- * training images for the out-of-scope check. Errors in weight files are {@link io.pxrcad.model.ModelArtifactException}s.
+ * {@link io.pxrcad.artifact.FeatureStatistics} (in {@code model.json}) describe the stage-1 features of the
+ * training images for the out-of-scope check. Errors in weight files are {@link io.pxrcad.artifact.ModelArtifactException}s.
  *
- * <p>{@link io.pxrcad.model.Devices} is the only place that makes a DJL {@code Device}.
+ * <p>{@link io.pxrcad.model.TorchEngine} is the only place that makes a DJL {@code Device}.
  */
 package io.pxrcad.model;

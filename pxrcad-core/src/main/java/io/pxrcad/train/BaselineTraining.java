@@ -1,14 +1,16 @@
 package io.pxrcad.train;
 
+import io.pxrcad.model.TorchModels;
+
 import ai.djl.Model;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
-import io.pxrcad.model.Architecture;
-import io.pxrcad.model.ArtifactInfo;
+import io.pxrcad.artifact.Architecture;
+import io.pxrcad.artifact.ArtifactInfo;
 import io.pxrcad.model.Baseline;
-import io.pxrcad.model.ModelArtifact;
+import io.pxrcad.artifact.ModelArtifact;
 import io.pxrcad.model.Network;
-import io.pxrcad.model.NetworkConfig;
+import io.pxrcad.artifact.NetworkConfig;
 import io.pxrcad.model.Networks;
 import io.pxrcad.model.WeightImport;
 import org.slf4j.Logger;
@@ -97,7 +99,7 @@ public final class BaselineTraining {
             notes.put("valAuc", String.format("%.4f", auc));
             ArtifactInfo info = new ArtifactInfo(baseline.id(), setup.preprocessing(), null, null, null,
                     thresholds.forArtifact(), notes);
-            ModelArtifact artifact = ModelArtifact.save(runDir.resolve("model"), info, Map.of(ModelArtifact.MODEL, net));
+            ModelArtifact artifact = TorchModels.save(runDir.resolve("model"), info, Map.of(ModelArtifact.MODEL, net));
             LOG.info("model saved to {}", artifact.dir());
             return new Result(artifact, auc, thresholds.suspicious(), thresholds.fracture());
         }

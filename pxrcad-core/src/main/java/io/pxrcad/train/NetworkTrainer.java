@@ -101,7 +101,7 @@ final class NetworkTrainer implements AutoCloseable {
     /** Writes weights and optimizer state into a checkpoint folder. */
     void save(Path dir) throws IOException {
         WeightExport.save(network, dir.resolve(CheckpointStore.WEIGHTS_FILE));
-        try (NDManager tmp = NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch")) {
+        try (NDManager tmp = io.pxrcad.model.TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDList state = adam.state(tmp);
             NDList cpu = new NDList();
             for (NDArray a : state) {
@@ -124,7 +124,7 @@ final class NetworkTrainer implements AutoCloseable {
         }
         Map<String, Integer> steps = JSON.readValue(cp.dir().resolve(STEPS_FILE).toFile(),
                 new TypeReference<Map<String, Integer>>() {});
-        try (NDManager tmp = NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch");
+        try (NDManager tmp = io.pxrcad.model.TorchEngine.newManager(ai.djl.Device.cpu());
              InputStream in = Files.newInputStream(cp.optimizer())) {
             NDList state = NDList.decode(tmp, in);
             NDList onDevice = new NDList();

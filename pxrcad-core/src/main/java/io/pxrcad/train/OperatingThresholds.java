@@ -2,7 +2,7 @@ package io.pxrcad.train;
 
 import io.pxrcad.eval.BinaryScores;
 import io.pxrcad.eval.OperatingPoint;
-import io.pxrcad.model.ArtifactInfo;
+import io.pxrcad.artifact.ArtifactInfo;
 
 /**
  * The two operating thresholds an artifact stores, chosen on validation scores: {@code suspicious}

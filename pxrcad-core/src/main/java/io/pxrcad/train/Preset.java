@@ -1,6 +1,6 @@
 package io.pxrcad.train;
 
-import io.pxrcad.model.Architecture;
+import io.pxrcad.artifact.Architecture;
 
 import java.util.Locale;
 

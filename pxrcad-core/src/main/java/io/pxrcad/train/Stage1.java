@@ -27,7 +27,7 @@ final class Stage1 extends WholeImageStage {
 
     /**
      * Stage-1 outputs of every image of a source, in evaluation mode; {@code features}: the pooled
-     * backbone features of each image (for {@link io.pxrcad.model.FeatureStatistics}).
+     * backbone features of each image (for {@link io.pxrcad.artifact.FeatureStatistics}).
      */
     record Scores(float[] lse, float[] ps1, List<ProbabilityMap> maps, List<float[]> features) {}
 

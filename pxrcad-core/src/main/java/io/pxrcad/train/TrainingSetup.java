@@ -31,8 +31,8 @@ record TrainingSetup(Device device, PreprocessConfig preprocessing, Preprocessor
         if (train.stream().noneMatch(ManifestEntry::positive) || train.stream().allMatch(ManifestEntry::positive)) {
             throw new IllegalArgumentException("the training part needs both positive and negative images");
         }
-        Device device = io.pxrcad.model.Devices.resolve(deviceSpec);
-        Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
+        Device device = io.pxrcad.model.TorchEngine.resolve(deviceSpec);
+        io.pxrcad.model.TorchEngine.seed(cfg.seed());
         PreprocessConfig pc = PreprocessConfig.ofSize(cfg.imageSize());
         Preprocessor pre = new Preprocessor(pc);
         Augmenter aug = new Augmenter((cfg.augment() ? new AugmentConfig() : AugmentConfig.none())

@@ -11,12 +11,13 @@ import io.pxrcad.mining.MiningThreshold;
 import io.pxrcad.mining.RoiGeometry;
 import io.pxrcad.mining.RoiSampler;
 import io.pxrcad.mining.TrainingMap;
-import io.pxrcad.model.ArtifactInfo;
-import io.pxrcad.model.FeatureStatistics;
-import io.pxrcad.model.ModelArtifact;
+import io.pxrcad.artifact.ArtifactInfo;
+import io.pxrcad.artifact.FeatureStatistics;
+import io.pxrcad.artifact.ModelArtifact;
 import io.pxrcad.model.Network;
-import io.pxrcad.model.NetworkConfig;
+import io.pxrcad.artifact.NetworkConfig;
 import io.pxrcad.model.Networks;
+import io.pxrcad.model.TorchModels;
 import io.pxrcad.model.WeightImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public final class TwoStageTraining {
      * @param device       {@code auto}, {@code cpu}, {@code gpu0}, ...
      * @param cacheBytes   bound of the decoded-image cache
      */
-    public record Plan(TrainConfig config, io.pxrcad.model.Architecture stage1, io.pxrcad.model.Architecture stage2,
+    public record Plan(TrainConfig config, io.pxrcad.artifact.Architecture stage1, io.pxrcad.artifact.Architecture stage2,
                        Path pretrained1, Path pretrained2, String device, long cacheBytes) {
         public static Plan of(Preset preset) {
             return new Plan(preset.config(), preset.stage1(), preset.stage2(), null, null, "auto", 4L << 30);
@@ -128,7 +129,7 @@ public final class TwoStageTraining {
             Map<String, Network> nets = new LinkedHashMap<>();
             nets.put(ModelArtifact.STAGE1, Networks.network(m1));
             nets.put(ModelArtifact.STAGE2, Networks.network(m2));
-            ModelArtifact artifact = ModelArtifact.save(runDir.resolve("model"), info, nets);
+            ModelArtifact artifact = TorchModels.save(runDir.resolve("model"), info, nets);
             LOG.info("model saved to {}", artifact.dir());
             return new Result(artifact, aucS1, aucTwo, pHat, thresholds.suspicious(), thresholds.fracture());
         }

@@ -1,7 +1,7 @@
 package io.pxrcad.infer;
 
 import io.pxrcad.AcquisitionInfo;
-import io.pxrcad.model.FeatureStatistics;
+import io.pxrcad.artifact.FeatureStatistics;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,13 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.Architecture;
+import io.pxrcad.artifact.NetworkConfig;
+import io.pxrcad.artifact.ArtifactInfo;
+import io.pxrcad.artifact.ModelMetadata;
+import io.pxrcad.artifact.ModelArtifact;
+import io.pxrcad.artifact.ModelArtifactException;
+import io.pxrcad.artifact.FeatureStatistics;
+
 import io.pxrcad.image.PreprocessConfig;
 
 import ai.djl.Device;
@@ -57,7 +65,7 @@ class ModelArtifactTest {
             Map<String, Network> nets = new LinkedHashMap<>();
             nets.put(ModelArtifact.STAGE1, Networks.network(s1));
             nets.put(ModelArtifact.STAGE2, Networks.network(s2));
-            ModelArtifact.save(dir, info(), nets);
+            TorchModels.save(dir, info(), nets);
 
             ModelArtifact loaded = ModelArtifact.load(dir);
             ModelMetadata meta = loaded.metadata();
@@ -67,8 +75,8 @@ class ModelArtifactTest {
             assertThat(meta.networks().get("stage2").config()).isEqualTo(NetworkConfig.stage2(Architecture.TINY_RESNET, true));
             assertThat(meta.versions()).containsKeys("pxrcad", "djl", "pytorch", "java");
             assertThat(Files.readString(dir.resolve("MODEL.md"))).contains("tiny-densenet", meta.networks().get("stage1").sha256());
-            try (Model l1 = loaded.newModel(ModelArtifact.STAGE1, Device.cpu());
-                 Model l2 = loaded.newModel(ModelArtifact.STAGE2, Device.cpu())) {
+            try (Model l1 = TorchModels.load(loaded, ModelArtifact.STAGE1, Device.cpu());
+                 Model l2 = TorchModels.load(loaded, ModelArtifact.STAGE2, Device.cpu())) {
                 NDArray x = nd.randomNormal(new Shape(2, 3, 64, 96));
                 assertThat(run(l1, x, 1)).containsExactly(run(s1, x, 1));
                 assertThat(run(l1, x, 0)).containsExactly(run(s1, x, 0));
@@ -76,7 +84,7 @@ class ModelArtifactTest {
                 assertThat(run(l2, x, 1)).containsExactly(run(s2, x, 1));
             }
             // saving again replaces the artifact atomically, with new metadata
-            ModelArtifact.save(dir, info().withPHat(0.25), Map.of(ModelArtifact.STAGE1, Networks.network(s1)));
+            TorchModels.save(dir, info().withPHat(0.25), Map.of(ModelArtifact.STAGE1, Networks.network(s1)));
             assertThat(ModelArtifact.load(dir).metadata().info().pHat()).isEqualTo(0.25);
             assertThat(dir.resolve("stage2.safetensors")).doesNotExist();
             try (var s = Files.list(tmp)) {
@@ -89,7 +97,7 @@ class ModelArtifactTest {
     void aChangedOrTruncatedWeightFileIsRefused() throws IOException {
         Path dir = tmp.resolve("a");
         try (Model m = Networks.newModel(new NetworkConfig(NetworkConfig.Role.BASELINE_LSE, Architecture.TINY_RESNET, 5f, false), Device.cpu())) {
-            ModelArtifact.save(dir, new ArtifactInfo("resnet18-lse", PreprocessConfig.ofSize(64), null, null, null, null, null),
+            TorchModels.save(dir, new ArtifactInfo("resnet18-lse", PreprocessConfig.ofSize(64), null, null, null, null, null),
                     Map.of(ModelArtifact.MODEL, Networks.network(m)));
         }
         Path weights = dir.resolve("model.safetensors");
@@ -117,7 +125,7 @@ class ModelArtifactTest {
         FeatureStatistics stats = FeatureStatistics.fit(FeatureStatistics.POOLED_STAGE1,
                 java.util.List.of(new float[] {1, 2, 3}, new float[] {2, 2, 5}, new float[] {0, 1, 4}), java.util.List.of(new float[] {1, 1, 4}));
         try (Model s1 = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu())) {
-            ModelArtifact.save(dir, info().withFeatureStatistics(stats), Map.of(ModelArtifact.STAGE1, Networks.network(s1)));
+            TorchModels.save(dir, info().withFeatureStatistics(stats), Map.of(ModelArtifact.STAGE1, Networks.network(s1)));
         }
         assertThat(ModelArtifact.load(dir).metadata().info().featureStatistics()).isEqualTo(stats);
         assertThat(ModelArtifact.load(dir).metadata().info().withPHat(0.5).featureStatistics()).isEqualTo(stats);

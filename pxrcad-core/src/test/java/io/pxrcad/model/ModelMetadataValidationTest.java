@@ -1,5 +1,11 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.Architecture;
+import io.pxrcad.artifact.NetworkConfig;
+import io.pxrcad.artifact.ArtifactInfo;
+import io.pxrcad.artifact.ModelArtifactException;
+import io.pxrcad.artifact.ModelArtifact;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +40,7 @@ class ModelMetadataValidationTest {
     void saveOne() throws Exception {
         dir = tmp.resolve("run/model");
         try (Model s1 = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu())) {
-            ModelArtifact.save(dir, new ArtifactInfo("two-stage", PreprocessConfig.ofSize(64), 17, 32, 0.4,
+            TorchModels.save(dir, new ArtifactInfo("two-stage", PreprocessConfig.ofSize(64), 17, 32, 0.4,
                     new ArtifactInfo.Thresholds(0.2, 0.6), Map.of("fold", "1")), Map.of(ModelArtifact.STAGE1, Networks.network(s1)));
         }
         json = dir.resolve(ModelArtifact.METADATA_FILE);

@@ -1,5 +1,8 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.Architecture;
+import io.pxrcad.artifact.NetworkConfig;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;

@@ -1,5 +1,10 @@
 package io.pxrcad.model;
 
+import io.pxrcad.artifact.Architecture;
+import io.pxrcad.artifact.NetworkConfig;
+import io.pxrcad.artifact.ModelArtifactException;
+import io.pxrcad.artifact.ModelArtifact;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;

@@ -6,9 +6,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.pxrcad.model.Architecture;
+import io.pxrcad.artifact.Architecture;
 import io.pxrcad.model.Losses;
-import io.pxrcad.model.NetworkConfig;
+import io.pxrcad.artifact.NetworkConfig;
 import io.pxrcad.model.Networks;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.pxrcad.model;
+package io.pxrcad.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

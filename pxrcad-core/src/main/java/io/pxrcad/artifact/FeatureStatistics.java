@@ -1,4 +1,4 @@
-package io.pxrcad.model;
+package io.pxrcad.artifact;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,9 +45,11 @@ import java.util.Objects;
  */
 public record FeatureStatistics(String features, float[] mean, float[][] axes, float[] axisVariances, double meanVariance,
                                 double threshold, int trainImages, int validationImages) {
-    /** What {@link MilFcn} returns as its third output. */
+    /** Side of the grid on which the stage-1 network pools its feature map (its third output). */
+    public static final int GRID = 2;
+    /** What the stage-1 network returns as its third output. */
     public static final String POOLED_STAGE1 = "stage-1 backbone feature map, average pooled on a "
-            + MilFcn.GRID + "x" + MilFcn.GRID + " grid";
+            + GRID + "x" + GRID + " grid";
     public static final double SHRINKAGE = 0.1;
     public static final int COMPONENTS = 16;
     public static final double PERCENTILE = 95;

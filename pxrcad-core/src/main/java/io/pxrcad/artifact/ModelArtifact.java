@@ -1,8 +1,5 @@
-package io.pxrcad.model;
+package io.pxrcad.artifact;
 
-import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.engine.Engine;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -33,6 +30,10 @@ import java.util.stream.Stream;
  * The two-stage method saves networks {@link #STAGE1} and {@link #STAGE2}; a baseline saves
  * {@link #MODEL}. Loading verifies every file's SHA-256 and refuses a changed or truncated file.
  * Instances are immutable and hold no native memory.
+ *
+ * <p>This is the file format only: it knows no engine. An engine's loader (for DJL/PyTorch
+ * {@code io.pxrcad.model.TorchModels}) encodes networks into {@link EncodedNetwork}s to save them
+ * and builds runnable networks from {@link #weights(String)}.
  */
 public final class ModelArtifact {
     public static final int FORMAT_VERSION = 1;
@@ -66,7 +67,8 @@ public final class ModelArtifact {
      * into {@code dir}, atomically: everything is written to a temporary sibling folder that then
      * replaces {@code dir} (an existing artifact there is replaced; any other non-empty folder is refused).
      */
-    public static ModelArtifact save(Path dir, ArtifactInfo info, Map<String, ? extends Network> networks) throws IOException {
+    public static ModelArtifact save(Path dir, ArtifactInfo info, Map<String, EncodedNetwork> networks,
+                                     Map<String, String> engineVersions) throws IOException {
         Objects.requireNonNull(info, "info");
         if (networks.isEmpty()) {
             throw new IllegalArgumentException("expected at least one network to save");
@@ -80,23 +82,23 @@ public final class ModelArtifact {
             Files.createDirectories(tmp);
             Map<String, ModelMetadata.NetworkEntry> entries = new LinkedHashMap<>();
             Float lseR = null;
-            for (Map.Entry<String, ? extends Network> e : networks.entrySet()) {
+            for (Map.Entry<String, EncodedNetwork> e : networks.entrySet()) {
                 String name = e.getKey();
                 if (!NAME.matcher(name).matches()) {
                     throw new IllegalArgumentException("network name must match " + NAME + " but was '" + name + "'");
                 }
-                Network net = e.getValue();
-                byte[] bytes = WeightExport.encode(net);
+                EncodedNetwork net = e.getValue();
                 String file = name + ".safetensors";
-                AtomicFiles.writeBytes(tmp.resolve(file), bytes);
-                entries.put(name, new ModelMetadata.NetworkEntry(net.config(), file, sha256(bytes),
-                        Networks.parameterCount(net)));
+                AtomicFiles.writeBytes(tmp.resolve(file), net.safetensors());
+                entries.put(name, new ModelMetadata.NetworkEntry(net.config(), file, sha256(net.safetensors()),
+                        net.parameters()));
                 NetworkConfig.Role role = net.config().role();
                 if (lseR == null && (role == NetworkConfig.Role.STAGE1_MIL || role == NetworkConfig.Role.BASELINE_LSE)) {
                     lseR = net.config().lseR();
                 }
             }
-            ModelMetadata meta = new ModelMetadata(FORMAT_VERSION, info, lseR, entries, versions(), Instant.now().toString());
+            ModelMetadata meta = new ModelMetadata(FORMAT_VERSION, info, lseR, entries, versions(engineVersions),
+                    Instant.now().toString());
             AtomicFiles.writeString(tmp.resolve(METADATA_FILE), JSON.writeValueAsString(meta));
             AtomicFiles.writeString(tmp.resolve(CARD_FILE), ModelCard.render(meta));
             replace(tmp, target);
@@ -161,21 +163,16 @@ public final class ModelArtifact {
     }
 
     /**
-     * A model of network {@code name} with the saved weights, on {@code device}; the file is hashed
-     * again as it is read. Must be closed.
+     * The configuration of network {@code name} (to rebuild it) and its weight file, hashed again
+     * as it is read (the file may have changed since {@link #load}).
      */
-    public Model newModel(String name, Device device) {
+    public EncodedNetwork network(String name) {
         ModelMetadata.NetworkEntry entry = entry(name);
-        byte[] bytes = verifiedBytes(name);
-        Model model = Networks.newModel(entry.config(), device);
-        try {
-            WeightImport.loadAll(model.getBlock(), bytes, dir.resolve(entry.file()).toString());
-            return model;
-        } catch (RuntimeException e) {
-            model.close();
-            throw e;
-        }
+        return new EncodedNetwork(entry.config(), verifiedBytes(name), entry.parameters());
     }
+
+    /** The path of network {@code name}'s weight file, for messages. */
+    public Path weightFile(String name) { return dir.resolve(entry(name).file()); }
 
     private ModelMetadata.NetworkEntry entry(String name) {
         ModelMetadata.NetworkEntry entry = metadata.networks().get(name);
@@ -206,7 +203,8 @@ public final class ModelArtifact {
         return bytes;
     }
 
-    static String sha256(byte[] bytes) {
+    /** Lower-case hex SHA-256, as {@code model.json} records it. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -214,12 +212,12 @@ public final class ModelArtifact {
         }
     }
 
-    private static Map<String, String> versions() {
+    /** pxrcad's version, then the engine's (e.g. {@code djl}, {@code pytorch}), then Java's. */
+    private static Map<String, String> versions(Map<String, String> engine) {
         Map<String, String> v = new LinkedHashMap<>();
         String pxrcad = ModelArtifact.class.getPackage().getImplementationVersion();
         v.put("pxrcad", pxrcad == null ? "dev" : pxrcad);
-        v.put("djl", Engine.getDjlVersion());
-        v.put("pytorch", Devices.engine().getVersion());
+        v.putAll(engine);
         v.put("java", System.getProperty("java.version"));
         return v;
     }

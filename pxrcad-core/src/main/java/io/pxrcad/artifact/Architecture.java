@@ -1,4 +1,4 @@
-package io.pxrcad.model;
+package io.pxrcad.artifact;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -12,9 +12,9 @@ public enum Architecture {
     RESNET18("resnet18"),
     TINY_DENSENET("tiny-densenet"),
     TINY_RESNET("tiny-resnet"),
-    /** The reduced presets' network for small inputs ({@link Vgg#tiny()}). */
+    /** The reduced presets' network for small inputs ({@code Vgg.tiny()}). */
     TINY_VGG("tiny-vgg"),
-    /** The reduced presets' ResNet for small inputs ({@link ResNet#forSmallInputs()}). */
+    /** The reduced presets' ResNet for small inputs ({@code ResNet.forSmallInputs()}). */
     SMALL_INPUT_RESNET("small-input-resnet");
 
     private final String id;
@@ -33,17 +33,6 @@ public enum Architecture {
                 .collect(Collectors.joining("|")) + " but was '" + id + "'");
     }
 
-    /** A fresh, uninitialised feature extractor of this architecture. */
-    public Backbone newBackbone() {
-        return switch (this) {
-            case DENSENET121 -> DenseNet.densenet121().features(this);
-            case TINY_DENSENET -> DenseNet.tiny().features(this);
-            case RESNET18 -> ResNet.resnet18().features(this);
-            case TINY_RESNET -> ResNet.tiny().features(this);
-            case TINY_VGG -> Vgg.tiny().features(this);
-            case SMALL_INPUT_RESNET -> ResNet.forSmallInputs().features(this);
-        };
-    }
 
     @Override
     public String toString() { return id; }

@@ -1,4 +1,4 @@
-package io.pxrcad.model;
+package io.pxrcad.artifact;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
- * What {@link Networks#build} needs to rebuild a network (stored per network in {@code model.json}).
+ * What {@code io.pxrcad.model.Networks.build} needs to rebuild a network (stored per network in {@code model.json}).
  *
  * @param role       which network of the method
  * @param backbone   the feature extractor
@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param typeOutput stage 2 only: whether the ROI classifier has the hip/pelvic type output
  */
 public record NetworkConfig(Role role, Architecture backbone, float lseR, boolean typeOutput) {
+    /** METHOD.md's LSE sharpness r. */
+    public static final float DEFAULT_LSE_R = 10f;
+
     public NetworkConfig {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(backbone, "backbone");
@@ -27,27 +30,27 @@ public record NetworkConfig(Role role, Architecture backbone, float lseR, boolea
 
     /** Stage 1 MIL FCN with METHOD.md's r = 10. */
     public static NetworkConfig stage1(Architecture backbone) {
-        return new NetworkConfig(Role.STAGE1_MIL, backbone, LsePooling.DEFAULT_R, false);
+        return new NetworkConfig(Role.STAGE1_MIL, backbone, DEFAULT_LSE_R, false);
     }
 
     /** Stage 2 ROI classifier. */
     public static NetworkConfig stage2(Architecture backbone, boolean typeOutput) {
-        return new NetworkConfig(Role.STAGE2_ROI, backbone, LsePooling.DEFAULT_R, typeOutput);
+        return new NetworkConfig(Role.STAGE2_ROI, backbone, DEFAULT_LSE_R, typeOutput);
     }
 
     public NetworkConfig withLseR(float r) { return new NetworkConfig(role, backbone, r, typeOutput); }
 
     public NetworkConfig withBackbone(Architecture b) { return new NetworkConfig(role, b, lseR, typeOutput); }
 
-    /** The network's job; decides the head and the outputs (see {@link Networks#build}). */
+    /** The network's job; decides the head and the outputs (see {@code io.pxrcad.model.Networks.build}). */
     public enum Role {
-        /** {@link MilFcn}: {@code [lse (N,1), map (N,1,h,w), features (N,C)]}. */
+        /** the MIL FCN: {@code [lse (N,1), map (N,1,h,w), features (N,C)]}. */
         STAGE1_MIL("stage1-mil"),
-        /** {@link RoiClassifier}: {@code [fracture (N,1)(, type (N,1))]}. */
+        /** the ROI classifier: {@code [fracture (N,1)(, type (N,1))]}. */
         STAGE2_ROI("stage2-roi"),
-        /** {@link PooledClassifier} with global average pooling: {@code [prob (N,1)]}. */
+        /** a pooled classifier with global average pooling: {@code [prob (N,1)]}. */
         BASELINE_GAP("baseline-gap"),
-        /** {@link PooledClassifier} with LSE pooling of the feature map: {@code [prob (N,1)]}. */
+        /** a pooled classifier with LSE pooling of the feature map: {@code [prob (N,1)]}. */
         BASELINE_LSE("baseline-lse");
 
         private final String id;

@@ -1,4 +1,4 @@
-package io.pxrcad.model;
+package io.pxrcad.artifact;
 
 import java.util.Map;
 
@@ -15,7 +15,7 @@ public record ModelMetadata(int formatVersion, ArtifactInfo info, Float lseR, Ma
                             Map<String, String> versions, String createdAt) {
 
     /**
-     * @param config     rebuilds the network ({@link Networks#build})
+     * @param config     rebuilds the network ({@code io.pxrcad.model.Networks.build})
      * @param file       weight file name inside the artifact folder
      * @param sha256     lower-case hex SHA-256 of the file
      * @param parameters trainable parameter count
