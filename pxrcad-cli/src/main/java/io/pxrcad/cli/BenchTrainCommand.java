@@ -1,5 +1,6 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.infer.DetectionScoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pxrcad.AtomicFiles;

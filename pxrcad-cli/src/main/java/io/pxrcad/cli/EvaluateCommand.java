@@ -1,5 +1,6 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.infer.DetectionScoring;
 import io.pxrcad.data.Csv;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

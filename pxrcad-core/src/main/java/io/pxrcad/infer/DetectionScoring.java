@@ -1,4 +1,4 @@
-package io.pxrcad.cli;
+package io.pxrcad.infer;
 
 import io.pxrcad.DataException;
 import io.pxrcad.FractureType;
@@ -9,9 +9,6 @@ import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.eval.Pointing;
 import io.pxrcad.eval.Share;
 import io.pxrcad.image.ImageReaders;
-import io.pxrcad.infer.Detection;
-import io.pxrcad.infer.FractureDetector;
-import io.pxrcad.infer.ImageClassifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,18 +19,18 @@ import java.util.List;
  * (pointing game, tolerance half a map cell), the heatmap maximum's cell centre in a true box,
  * the type on positives.
  */
-final class DetectionScoring {
-    static final int BATCH = 16;
+public final class DetectionScoring {
+    public static final int BATCH = 16;
 
     /** One image's detection with the judgements that need the truth (null where undefined). */
-    record Scored(ManifestEntry entry, Detection detection, Boolean roiHit, Boolean maxHit, Boolean typeCorrect) {}
+    public record Scored(ManifestEntry entry, Detection detection, Boolean roiHit, Boolean maxHit, Boolean typeCorrect) {}
 
     /** Pooled localisation and type results. */
-    record Summary(Share roiLabelAccuracy, Share heatmapMaxInBox, Share typeAccuracy) {}
+    public record Summary(Share roiLabelAccuracy, Share heatmapMaxInBox, Share typeAccuracy) {}
 
     private DetectionScoring() {}
 
-    static List<Scored> run(FractureDetector detector, Manifest m, List<ManifestEntry> entries) {
+    public static List<Scored> run(FractureDetector detector, Manifest m, List<ManifestEntry> entries) {
         return run(detector, m, entries, null);
     }
 
@@ -41,7 +38,7 @@ final class DetectionScoring {
      * With {@code skipped} non-null, an image whose pixels cannot be decoded is left out and
      * reported there ({@code image: message}) instead of failing the run.
      */
-    static List<Scored> run(FractureDetector detector, Manifest m, List<ManifestEntry> entries, List<String> skipped) {
+    public static List<Scored> run(FractureDetector detector, Manifest m, List<ManifestEntry> entries, List<String> skipped) {
         List<Scored> out = new ArrayList<>(entries.size());
         for (int from = 0; from < entries.size(); from += BATCH) {
             List<ManifestEntry> kept = new ArrayList<>(BATCH);
@@ -62,7 +59,7 @@ final class DetectionScoring {
         return out;
     }
 
-    static float[] run(ImageClassifier classifier, Manifest m, List<ManifestEntry> entries) {
+    public static float[] run(ImageClassifier classifier, Manifest m, List<ManifestEntry> entries) {
         float[] out = new float[entries.size()];
         for (int from = 0; from < entries.size(); from += BATCH) {
             List<ManifestEntry> part = entries.subList(from, Math.min(entries.size(), from + BATCH));
@@ -72,7 +69,7 @@ final class DetectionScoring {
         return out;
     }
 
-    static List<Radiograph> read(Manifest m, List<ManifestEntry> part) {
+    public static List<Radiograph> read(Manifest m, List<ManifestEntry> part) {
         List<Radiograph> images = new ArrayList<>(part.size());
         for (ManifestEntry e : part) images.add(read(m, e));
         return images;
@@ -86,7 +83,7 @@ final class DetectionScoring {
         }
     }
 
-    static Scored judge(ManifestEntry e, Detection d) {
+    public static Scored judge(ManifestEntry e, Detection d) {
         Boolean roiHit = null;
         Boolean maxHit = null;
         if (!e.boxes().isEmpty()) {
@@ -99,11 +96,11 @@ final class DetectionScoring {
         return new Scored(e, d, roiHit, maxHit, typeCorrect);
     }
 
-    static Summary summarise(List<Boolean> roi, List<Boolean> max, List<Boolean> type) {
+    public static Summary summarise(List<Boolean> roi, List<Boolean> max, List<Boolean> type) {
         return new Summary(share(roi), share(max), share(type));
     }
 
-    static Summary summarise(List<Scored> scored) {
+    public static Summary summarise(List<Scored> scored) {
         return summarise(scored.stream().map(Scored::roiHit).toList(), scored.stream().map(Scored::maxHit).toList(),
                 scored.stream().map(Scored::typeCorrect).toList());
     }
@@ -118,9 +115,9 @@ final class DetectionScoring {
         return Share.of(hits, total);
     }
 
-    static String label(FractureType t) { return t == null ? "" : t.label(); }
+    public static String label(FractureType t) { return t == null ? "" : t.label(); }
 
-    static String box(PixelBox b) { return b == null ? "" : b.toCsv(); }
+    public static String box(PixelBox b) { return b == null ? "" : b.toCsv(); }
 
-    static String bool(Boolean b) { return b == null ? "" : b ? "1" : "0"; }
+    public static String bool(Boolean b) { return b == null ? "" : b ? "1" : "0"; }
 }
