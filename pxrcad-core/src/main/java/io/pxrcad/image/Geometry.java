@@ -28,12 +28,12 @@ public record Geometry(int origWidth, int origHeight, int inputSize, int mapWidt
     public double[] toOriginal(double x, double y) { return new double[] {x / sx(), y / sy()}; }
 
     /** A box in original pixels → the same region in input pixels. */
-    public PixelBox boxToInput(PixelBox b) {
-        return new PixelBox(b.x0() * sx(), b.y0() * sy(), b.x1() * sx(), b.y1() * sy());
+    public InputBox boxToInput(PixelBox b) {
+        return new InputBox(b.x0() * sx(), b.y0() * sy(), b.x1() * sx(), b.y1() * sy());
     }
 
     /** A box in input pixels → the same region in original pixels. */
-    public PixelBox boxToOriginal(PixelBox b) {
+    public PixelBox boxToOriginal(InputBox b) {
         return new PixelBox(b.x0() / sx(), b.y0() / sy(), b.x1() / sx(), b.y1() / sy());
     }
 
@@ -58,10 +58,10 @@ public record Geometry(int origWidth, int origHeight, int inputSize, int mapWidt
     }
 
     /** The region a cell covers, in input pixels. */
-    public PixelBox cellBoxInput(MapCell c) {
+    public InputBox cellBoxInput(MapCell c) {
         checkCell(c);
         double cw = (double) inputSize / mapWidth, ch = (double) inputSize / mapHeight;
-        return new PixelBox(c.col() * cw, c.row() * ch, (c.col() + 1) * cw, (c.row() + 1) * ch);
+        return new InputBox(c.col() * cw, c.row() * ch, (c.col() + 1) * cw, (c.row() + 1) * ch);
     }
 
     /** The region a cell covers, in original pixels. */

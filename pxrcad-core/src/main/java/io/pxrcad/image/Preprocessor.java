@@ -100,14 +100,22 @@ public final class Preprocessor {
     }
 
     /**
+     * A radiograph as the networks see it before normalisation: percentile scaling to [0,1],
+     * resized to {@code S x S}; {@code S*S} floats, row-major. Training, validation and every
+     * inference path take their images through here.
+     */
+    public float[] modelGray(Radiograph image) {
+        int s = config.imageSize();
+        return resize(scaleToUnit(image), image.width(), image.height(), s, s);
+    }
+
+    /**
      * The model input for a whole radiograph: scale, resize to {@code S x S}, normalise.
      *
      * @return {@code (3, S, S)} float32 CHW, normalised with the configured mean/std
      */
     public float[] toInput(Radiograph image) {
-        int s = config.imageSize();
-        float[] unit = scaleToUnit(image);
-        return toInput(resize(unit, image.width(), image.height(), s, s), s);
+        return toInput(modelGray(image), config.imageSize());
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.pxrcad.image;
 
-import io.pxrcad.PixelBox;
-
 /**
  * Cuts a region of interest out of a square model-input image and resizes it to the stage-2
  * input size (METHOD.md: ROI of side {@code roiSize} at {@code imageSize}, resized to
@@ -15,7 +13,7 @@ public final class RoiCrops {
      * @param box   the ROI in input pixels; parts outside the image read as 0
      * @param out   side of the output square
      */
-    public static float[] crop(float[] gray, int size, PixelBox box, int out) {
+    public static float[] crop(float[] gray, int size, InputBox box, int out) {
         int x0 = (int) Math.floor(box.x0());
         int y0 = (int) Math.floor(box.y0());
         int w = Math.max(1, (int) Math.round(box.width()));

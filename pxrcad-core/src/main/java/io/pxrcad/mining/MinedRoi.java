@@ -3,7 +3,7 @@ package io.pxrcad.mining;
 import io.pxrcad.image.MapCell;
 
 import io.pxrcad.FractureType;
-import io.pxrcad.PixelBox;
+import io.pxrcad.image.InputBox;
 
 /**
  * One stage-2 training sample: a square ROI of a training image.
@@ -15,7 +15,7 @@ import io.pxrcad.PixelBox;
  * @param label fracture label, {@code kind.label()}: 1 for probable positives, else 0
  * @param type the image's fracture type for positives (may be null when unknown); null for negatives
  */
-public record MinedRoi(int imageIndex, MapCell cell, PixelBox box, RoiKind kind, int label, FractureType type) {
+public record MinedRoi(int imageIndex, MapCell cell, InputBox box, RoiKind kind, int label, FractureType type) {
     public MinedRoi {
         if (imageIndex < 0) {
             throw new IllegalArgumentException("imageIndex must be >= 0 but was " + imageIndex);

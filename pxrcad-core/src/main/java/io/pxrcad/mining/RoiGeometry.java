@@ -3,6 +3,7 @@ package io.pxrcad.mining;
 import io.pxrcad.image.MapCell;
 
 import io.pxrcad.PixelBox;
+import io.pxrcad.image.InputBox;
 
 /**
  * Maps a probability-map cell to its square ROI in model-input pixels (METHOD.md "ROI mining").
@@ -46,7 +47,7 @@ public record RoiGeometry(int imageSize, int roiSize) {
      * @param cell the cell {@code (i,j)} of a map of {@code mapHeight x mapWidth} cells
      * @return the ROI in model-input pixels: integer corners, side {@code roiSize}, inside {@code [0,S]^2}
      */
-    public PixelBox box(MapCell cell, int mapHeight, int mapWidth) {
+    public InputBox box(MapCell cell, int mapHeight, int mapWidth) {
         if (mapHeight <= 0 || mapWidth <= 0) {
             throw new IllegalArgumentException("map size must be > 0 but was " + mapHeight + "x" + mapWidth);
         }
@@ -57,11 +58,11 @@ public record RoiGeometry(int imageSize, int roiSize) {
         double cy = (cell.row() + 0.5) * imageSize / mapHeight;
         long x0 = shiftInside(Math.round(cx - roiSize / 2.0));
         long y0 = shiftInside(Math.round(cy - roiSize / 2.0));
-        return new PixelBox(x0, y0, x0 + roiSize, y0 + roiSize);
+        return new InputBox(x0, y0, x0 + roiSize, y0 + roiSize);
     }
 
     /** {@link #box(MapCell, int, int)} for a cell of {@code map}. */
-    public PixelBox box(MapCell cell, ProbabilityMap map) {
+    public InputBox box(MapCell cell, ProbabilityMap map) {
         return box(cell, map.height(), map.width());
     }
 
@@ -69,7 +70,7 @@ public record RoiGeometry(int imageSize, int roiSize) {
      * A box in model-input pixels scaled to an original image of {@code width x height} pixels
      * (the model input is that image resized to S x S without keeping the aspect ratio).
      */
-    public PixelBox toOriginal(PixelBox box, int width, int height) {
+    public PixelBox toOriginal(InputBox box, int width, int height) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("original image size must be > 0 but was " + width + "x" + height);
         }

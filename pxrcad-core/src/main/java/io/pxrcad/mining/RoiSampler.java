@@ -1,8 +1,8 @@
 package io.pxrcad.mining;
 
+import io.pxrcad.image.InputBox;
 import io.pxrcad.image.MapCell;
 
-import io.pxrcad.PixelBox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -120,7 +120,7 @@ public final class RoiSampler {
     }
 
     private MinedRoi roi(int n, MapCell cell, ProbabilityMap map, RoiKind kind, TrainingMap image) {
-        PixelBox box = geometry.box(cell, map);
+        InputBox box = geometry.box(cell, map);
         return new MinedRoi(n, cell, box, kind, kind.label(), kind.label() == 1 ? image.type() : null);
     }
 

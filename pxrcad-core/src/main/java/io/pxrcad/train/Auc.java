@@ -8,7 +8,14 @@ final class Auc {
     private Auc() {}
 
     static double of(float[] scores, int[] labels) {
-        BinaryScores data = BinaryScores.of(scores, labels);
+        return of(BinaryScores.of(scores, labels));
+    }
+
+    static double of(double[] scores, int[] labels) {
+        return of(BinaryScores.of(scores, labels));
+    }
+
+    private static double of(BinaryScores data) {
         if (data.positives() == 0 || data.negatives() == 0) {
             return Double.NaN;
         }

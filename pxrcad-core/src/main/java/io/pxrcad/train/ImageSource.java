@@ -18,18 +18,28 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Decoding a large radiograph costs far more than a training step's share of it, so
  * results are kept, quantised to 16 bits ({@code 2*S*S} bytes each), while the cache stays
  * under its byte budget; beyond the budget images are decoded again each time, so memory stays
- * bounded whatever the data set's size. Thread-safe: called from {@link Prefetcher} workers.
+ * bounded whatever the data set's size. A source made {@code exact} (the validation images) keeps
+ * the floats themselves ({@code 4*S*S} bytes each), so that validation scores the very inputs
+ * that {@link Preprocessor#modelGray} gives {@code evaluate} and {@code predict}, and the thresholds
+ * chosen on them are the ones those commands apply. Thread-safe: called from {@link Prefetcher} workers.
  */
 public final class ImageSource {
     private final Manifest manifest;
     private final List<ManifestEntry> entries;
     private final Preprocessor preprocessor;
     private final int size;
-    private final AtomicReferenceArray<short[]> cache;
+    private final AtomicReferenceArray<Object> cache;
     private final AtomicLong cachedBytes = new AtomicLong();
     private final long budgetBytes;
+    private final boolean exact;
 
     public ImageSource(Manifest manifest, List<ManifestEntry> entries, Preprocessor preprocessor, long budgetBytes) {
+        this(manifest, entries, preprocessor, budgetBytes, false);
+    }
+
+    public ImageSource(Manifest manifest, List<ManifestEntry> entries, Preprocessor preprocessor, long budgetBytes,
+                       boolean exact) {
+        this.exact = exact;
         this.manifest = manifest;
         this.entries = List.copyOf(entries);
         this.preprocessor = preprocessor;
@@ -48,22 +58,26 @@ public final class ImageSource {
 
     /** Image {@code i} as {@code S*S} floats in [0,1], row-major (a fresh array). */
     public float[] gray(int i) throws IOException {
-        short[] q = cache.get(i);
-        if (q != null) {
-            return dequantise(q);
+        Object c = cache.get(i);
+        if (c != null) {
+            return restore(c);
         }
         Radiograph r = ImageReaders.read(manifest.resolve(entries.get(i)));
-        float[] g = Preprocessor.resize(preprocessor.scaleToUnit(r), r.width(), r.height(), size, size);
-        long bytes = 2L * g.length;
+        float[] g = preprocessor.modelGray(r);
+        long bytes = (exact ? 4L : 2L) * g.length;
         if (cachedBytes.addAndGet(bytes) <= budgetBytes) {
-            if (!cache.compareAndSet(i, null, quantise(g))) {
+            if (!cache.compareAndSet(i, null, exact ? g.clone() : quantise(g))) {
                 cachedBytes.addAndGet(-bytes);
             }
-            // the cached (quantised) version is what later epochs see, so return it now too
-            return dequantise(cache.get(i));
+            // the cached version is what later epochs see, so return it now too
+            return restore(cache.get(i));
         }
         cachedBytes.addAndGet(-bytes);
         return g;
+    }
+
+    private static float[] restore(Object cached) {
+        return cached instanceof float[] f ? f.clone() : dequantise((short[]) cached);
     }
 
     /** Original {@code {width, height}} of image {@code i} (header only where the decoder can). */

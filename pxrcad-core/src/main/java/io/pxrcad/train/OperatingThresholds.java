@@ -10,7 +10,14 @@ import io.pxrcad.artifact.ArtifactInfo;
  */
 record OperatingThresholds(double suspicious, double fracture) {
     static OperatingThresholds onValidation(float[] scores, int[] labels) {
-        BinaryScores data = BinaryScores.of(scores, labels);
+        return of(BinaryScores.of(scores, labels));
+    }
+
+    static OperatingThresholds onValidation(double[] scores, int[] labels) {
+        return of(BinaryScores.of(scores, labels));
+    }
+
+    private static OperatingThresholds of(BinaryScores data) {
         if (data.positives() == 0 || data.negatives() == 0) {
             return new OperatingThresholds(Double.NaN, Double.NaN);
         }

@@ -1,8 +1,9 @@
 package io.pxrcad.train;
 
-import ai.djl.ndarray.NDArray;
 import io.pxrcad.image.Augmenter;
 import io.pxrcad.image.Preprocessor;
+import io.pxrcad.infer.StageOneOutput;
+import io.pxrcad.infer.TwoStageChain;
 import io.pxrcad.mining.ProbabilityMap;
 
 import java.io.IOException;
@@ -11,56 +12,69 @@ import java.util.List;
 
 /**
  * Stage 1 (METHOD.md): the MIL FCN trained on whole images with image-level labels; loss = BCE
- * of the LSE-pooled map against the label; validation AUC of {@code ps1 = max p}.
+ * of the LSE-pooled map against the label; validation AUC of {@code ps1 = max p}, scored by the
+ * chain that prediction runs ({@link TwoStageChain#firstStage}).
  */
 final class Stage1 extends WholeImageStage {
-    Stage1(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter) {
+    private final TwoStageChain chain;
+
+    Stage1(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter,
+           TwoStageChain chain) {
         super(config, train, val, preprocessor, augmenter);
+        this.chain = chain;
     }
 
     @Override
     public EpochLoop.Validation validate(NetworkTrainer trainer) throws IOException {
-        Scores s = scores(trainer, val, preprocessor, config.batchSize());
+        Scores s = scores(chain, val, config.batchSize());
         int[] labels = WholeImages.labels(val);
-        return new EpochLoop.Validation(Bce.mean(s.lse, labels), Auc.of(s.ps1, labels));
+        return new EpochLoop.Validation(Bce.mean(s.lse(), labels), Auc.of(s.ps1(), labels));
     }
 
-    /**
-     * Stage-1 outputs of every image of a source, in evaluation mode; {@code features}: the pooled
-     * backbone features of each image (for {@link io.pxrcad.artifact.FeatureStatistics}).
-     */
-    record Scores(float[] lse, float[] ps1, List<ProbabilityMap> maps, List<float[]> features) {}
+    /** Stage-1 outputs of every image of a source, in its order. */
+    record Scores(List<StageOneOutput> outputs) {
+        Scores {
+            outputs = List.copyOf(outputs);
+        }
 
-    static Scores scores(NetworkTrainer trainer, ImageSource src, Preprocessor preprocessor, int batchSize) throws IOException {
-        int n = src.size();
-        float[] lse = new float[n];
-        float[] ps1 = new float[n];
-        List<ProbabilityMap> maps = new ArrayList<>(n);
-        List<float[]> features = new ArrayList<>(n);
-        WholeImages.predict(trainer, src, preprocessor, batchSize, (from, m, out) -> {
-            float[] l = out.get(0).toFloatArray();
-            NDArray map = out.get(1);
-            int h = (int) map.getShape().get(2), w = (int) map.getShape().get(3);
-            float[] all = map.toFloatArray();
-            NDArray pooled = out.get(2);
-            int c = (int) pooled.getShape().get(1);
-            float[] f = pooled.toFloatArray();
-            for (float v : all) {
-                if (Float.isNaN(v)) {
+        float[] lse() {
+            float[] v = new float[outputs.size()];
+            for (int i = 0; i < v.length; i++) v[i] = outputs.get(i).lse();
+            return v;
+        }
+
+        float[] ps1() {
+            float[] v = new float[outputs.size()];
+            for (int i = 0; i < v.length; i++) v[i] = outputs.get(i).ps1();
+            return v;
+        }
+
+        List<ProbabilityMap> maps() { return outputs.stream().map(StageOneOutput::map).toList(); }
+
+        /** The pooled backbone features of each image (for {@link io.pxrcad.artifact.FeatureStatistics}). */
+        List<float[]> features() { return outputs.stream().map(StageOneOutput::features).toList(); }
+    }
+
+    /** Evaluation-mode stage-1 passes over every image of {@code src}, {@code batchSize} at a time. */
+    static Scores scores(TwoStageChain chain, ImageSource src, int batchSize) throws IOException {
+        List<StageOneOutput> out = new ArrayList<>(src.size());
+        for (int from = 0; from < src.size(); from += batchSize) {
+            List<StageOneOutput> batch = chain.firstStage(grays(src, from, Math.min(src.size(), from + batchSize)));
+            for (StageOneOutput o : batch) {
+                if (Float.isNaN(o.lse()) || Float.isNaN(o.ps1())) {
                     throw new IllegalStateException("the stage-1 network's outputs became NaN: training diverged"
                             + " (lower the learning rate)");
                 }
             }
-            for (int k = 0; k < m; k++) {
-                lse[from + k] = l[k];
-                float[] cells = new float[h * w];
-                System.arraycopy(all, k * h * w, cells, 0, h * w);
-                ProbabilityMap pm = new ProbabilityMap(h, w, cells);
-                maps.add(pm);
-                ps1[from + k] = pm.max();
-                features.add(java.util.Arrays.copyOfRange(f, k * c, (k + 1) * c));
-            }
-        });
-        return new Scores(lse, ps1, maps, features);
+            out.addAll(batch);
+        }
+        return new Scores(out);
+    }
+
+    /** Images {@code from .. to-1} of a source as model-size grey squares. */
+    static List<float[]> grays(ImageSource src, int from, int to) throws IOException {
+        List<float[]> g = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) g.add(src.gray(i));
+        return g;
     }
 }

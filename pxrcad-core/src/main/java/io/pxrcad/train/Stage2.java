@@ -2,11 +2,9 @@ package io.pxrcad.train;
 
 import io.pxrcad.Seeds;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.pxrcad.FractureType;
-import io.pxrcad.PixelBox;
 import io.pxrcad.eval.Pointing;
 import io.pxrcad.eval.Share;
 import io.pxrcad.image.Augmenter;
@@ -16,7 +14,8 @@ import io.pxrcad.image.RoiCrops;
 import io.pxrcad.mining.EpochRoiCounts;
 import io.pxrcad.mining.MinedRoi;
 import io.pxrcad.mining.ProbabilityMap;
-import io.pxrcad.mining.RoiGeometry;
+import io.pxrcad.infer.ChainScores;
+import io.pxrcad.infer.TwoStageChain;
 import io.pxrcad.mining.RoiKind;
 import io.pxrcad.mining.RoiSampler;
 import io.pxrcad.mining.TrainingMap;
@@ -50,14 +49,15 @@ final class Stage2 implements EpochLoop.Stage {
     private final Preprocessor preprocessor;
     private final Augmenter augmenter;
     private final boolean typeOutput;
-    private final List<List<PixelBox>> boxesInInput;
+    private final TwoStageChain chain;
+    private final List<Geometry> geometries;
     private List<MinedRoi> rois = List.of();
     private EpochRoiCounts counts;
     private Share roiLabelAccuracy = Share.of(0, 0);
     private int epoch;
 
     Stage2(TrainConfig config, ImageSource train, List<TrainingMap> trainMaps, ImageSource val, Stage1.Scores valStage1,
-           RoiSampler sampler, Preprocessor preprocessor, Augmenter augmenter, boolean typeOutput) {
+           RoiSampler sampler, Preprocessor preprocessor, Augmenter augmenter, boolean typeOutput, TwoStageChain chain) {
         this.config = config;
         this.train = train;
         this.trainMaps = trainMaps;
@@ -67,19 +67,20 @@ final class Stage2 implements EpochLoop.Stage {
         this.preprocessor = preprocessor;
         this.augmenter = augmenter;
         this.typeOutput = typeOutput;
-        this.boxesInInput = boxesInInput(train, trainMaps);
+        this.chain = chain;
+        this.geometries = geometries(train, trainMaps);
     }
 
     /**
-     * The annotated fracture boxes of each training image in model-input pixels (empty when it has
-     * none). They are read only to report METHOD.md's ROI label accuracy, never for training.
+     * The geometry (original pixels, model input, map) of each training image with annotated
+     * fracture boxes, null for the others. The boxes are read only to report METHOD.md's ROI label
+     * accuracy, never for training.
      */
-    private static List<List<PixelBox>> boxesInInput(ImageSource src, List<TrainingMap> maps) {
-        List<List<PixelBox>> out = new ArrayList<>(src.size());
+    private static List<Geometry> geometries(ImageSource src, List<TrainingMap> maps) {
+        List<Geometry> out = new ArrayList<>(src.size());
         for (int i = 0; i < src.size(); i++) {
-            List<PixelBox> boxes = src.entry(i).boxes();
-            if (boxes.isEmpty()) {
-                out.add(List.of());
+            if (src.entry(i).boxes().isEmpty()) {
+                out.add(null);
                 continue;
             }
             int[] wh;
@@ -89,25 +90,24 @@ final class Stage2 implements EpochLoop.Stage {
                 throw new UncheckedIOException(e);
             }
             ProbabilityMap map = maps.get(i).map();
-            Geometry g = new Geometry(wh[0], wh[1], src.imageSize(), map.width(), map.height());
-            out.add(boxes.stream().map(g::boxToInput).toList());
+            out.add(new Geometry(wh[0], wh[1], src.imageSize(), map.width(), map.height()));
         }
         return out;
     }
 
     /**
      * METHOD.md's ROI label accuracy on this epoch's mined ROIs: the share of probable-positive ROIs
-     * of images with boxes whose centre lies in a box grown by half a map cell.
+     * of images with boxes whose centre lies in a box grown by half a map cell (in original pixels).
      */
     private Share roiLabelAccuracy(List<MinedRoi> drawn) {
         int hits = 0, total = 0;
         for (MinedRoi roi : drawn) {
-            List<PixelBox> boxes = boxesInInput.get(roi.imageIndex());
-            if (roi.kind() != RoiKind.PROBABLE_POSITIVE || boxes.isEmpty()) continue;
-            ProbabilityMap map = trainMaps.get(roi.imageIndex()).map();
-            double cw = (double) train.imageSize() / map.width(), ch = (double) train.imageSize() / map.height();
+            Geometry g = geometries.get(roi.imageIndex());
+            if (roi.kind() != RoiKind.PROBABLE_POSITIVE || g == null) continue;
             total++;
-            if (Pointing.hit(boxes, roi.box().centerX(), roi.box().centerY(), cw / 2, ch / 2)) hits++;
+            double[] c = g.toOriginal(roi.box().centerX(), roi.box().centerY());
+            double cw = (double) g.origWidth() / g.mapWidth(), ch = (double) g.origHeight() / g.mapHeight();
+            if (Pointing.hit(train.entry(roi.imageIndex()).boxes(), c[0], c[1], cw / 2, ch / 2)) hits++;
         }
         return Share.of(hits, total);
     }
@@ -176,9 +176,9 @@ final class Stage2 implements EpochLoop.Stage {
 
     @Override
     public EpochLoop.Validation validate(NetworkTrainer trainer) throws IOException {
-        float[] finals = chained(trainer, val, valStage1, sampler.geometry(), preprocessor, config).probability;
+        Chained finals = chained(chain, val, valStage1, config.roiBatchSize());
         int[] labels = WholeImages.labels(val);
-        return new EpochLoop.Validation(Bce.mean(finals, labels), Auc.of(finals, labels));
+        return new EpochLoop.Validation(Bce.mean(finals.probabilityFloats(), labels), Auc.of(finals.probability(), labels));
     }
 
     @Override
@@ -197,31 +197,26 @@ final class Stage2 implements EpochLoop.Stage {
     @Override
     public Float miningThreshold() { return sampler.pHat(); }
 
-    /** Chained scores of every image of a source: {@code ps2} on the argmax ROI and {@code ps1*ps2}. */
-    record Chained(float[] ps2, float[] probability) {}
+    /** Chained scores of every image of a source, {@code batchSize} at a time, by the chain prediction runs. */
+    record Chained(float[] ps2, double[] probability) {
+        /** The probabilities as floats (for the logged BCE). */
+        float[] probabilityFloats() {
+            float[] f = new float[probability.length];
+            for (int i = 0; i < f.length; i++) f[i] = (float) probability[i];
+            return f;
+        }
+    }
 
-    static Chained chained(NetworkTrainer trainer, ImageSource src, Stage1.Scores s1, RoiGeometry geometry,
-                           Preprocessor preprocessor, TrainConfig config) throws IOException {
+    static Chained chained(TwoStageChain chain, ImageSource src, Stage1.Scores s1, int batchSize) throws IOException {
         int n = src.size();
-        int r = config.roiInput();
         float[] ps2 = new float[n];
-        float[] prob = new float[n];
-        for (int from = 0; from < n; from += config.roiBatchSize()) {
-            int m = Math.min(config.roiBatchSize(), n - from);
-            float[] x = new float[m * 3 * r * r];
-            for (int k = 0; k < m; k++) {
-                ProbabilityMap map = s1.maps().get(from + k);
-                PixelBox box = geometry.box(map.argmax(), map);
-                float[] crop = RoiCrops.crop(src.gray(from + k), src.imageSize(), box, r);
-                System.arraycopy(preprocessor.toInput(crop, r), 0, x, k * 3 * r * r, 3 * r * r);
-            }
-            try (NDManager sub = trainer.manager().newSubManager()) {
-                NDList out = trainer.predict(sub.create(x, new Shape(m, 3, r, r)));
-                float[] f = out.get(0).toFloatArray();
-                for (int k = 0; k < m; k++) {
-                    ps2[from + k] = f[k];
-                    prob[from + k] = s1.ps1()[from + k] * f[k];
-                }
+        double[] prob = new double[n];
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            List<ChainScores> c = chain.secondStage(Stage1.grays(src, from, to), s1.outputs().subList(from, to));
+            for (int k = 0; k < c.size(); k++) {
+                ps2[from + k] = c.get(k).ps2();
+                prob[from + k] = c.get(k).probability();
             }
         }
         return new Chained(ps2, prob);

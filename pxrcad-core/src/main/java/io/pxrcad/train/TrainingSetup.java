@@ -38,7 +38,7 @@ record TrainingSetup(Device device, PreprocessConfig preprocessing, Preprocessor
         Augmenter aug = new Augmenter((cfg.augment() ? new AugmentConfig() : AugmentConfig.none())
                 .withHorizontalFlip(cfg.flip() ? 0.5 : 0));
         return new TrainingSetup(device, pc, pre, aug,
-                new ImageSource(manifest, train, pre, cacheBytes / 2), new ImageSource(manifest, val, pre, cacheBytes / 2),
+                new ImageSource(manifest, train, pre, cacheBytes / 2), new ImageSource(manifest, val, pre, cacheBytes / 2, true),
                 new EpochLoop(cfg, new CheckpointStore(runDir), MetricsLog.inRun(runDir)));
     }
 

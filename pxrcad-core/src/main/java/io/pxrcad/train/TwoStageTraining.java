@@ -17,6 +17,8 @@ import io.pxrcad.artifact.ModelArtifact;
 import io.pxrcad.model.Network;
 import io.pxrcad.artifact.NetworkConfig;
 import io.pxrcad.model.Networks;
+import io.pxrcad.infer.TorchRunner;
+import io.pxrcad.infer.TwoStageChain;
 import io.pxrcad.model.TorchModels;
 import io.pxrcad.model.WeightImport;
 import org.slf4j.Logger;
@@ -84,16 +86,20 @@ public final class TwoStageTraining {
 
         NetworkConfig c1 = NetworkConfig.stage1(plan.stage1()).withLseR((float) cfg.lseR());
         NetworkConfig c2 = NetworkConfig.stage2(plan.stage2(), true);
+        RoiGeometry geometry = RoiGeometry.forImageSize(cfg.imageSize(), cfg.roiFraction());
         try (Model m1 = Networks.stage1(c1, device); Model m2 = Networks.stage2(c2, device)) {
             pretrained(Networks.network(m1), plan.pretrained1());
             pretrained(Networks.network(m2), plan.pretrained2());
+            // validation scores with the chain that prediction runs, on the networks being trained
+            TwoStageChain chain = new TwoStageChain(pre, geometry, cfg.roiInput(), TorchRunner.borrow(m1),
+                    TorchRunner.borrow(m2));
 
             Stage1.Scores trainS1;
             Stage1.Scores valS1;
             try (NetworkTrainer t1 = new NetworkTrainer(m1, (float) cfg.learningRate())) {
-                loop.run(new Stage1(cfg, trainSrc, valSrc, pre, aug), t1, resume);
-                trainS1 = Stage1.scores(t1, trainSrc, pre, cfg.batchSize());
-                valS1 = Stage1.scores(t1, valSrc, pre, cfg.batchSize());
+                loop.run(new Stage1(cfg, trainSrc, valSrc, pre, aug, chain), t1, resume);
+                trainS1 = Stage1.scores(chain, trainSrc, cfg.batchSize());
+                valS1 = Stage1.scores(chain, valSrc, cfg.batchSize());
             }
             MapCache.write(runDir.resolve("maps").resolve("train.maps"), trainS1.maps());
             float pHat = MiningThreshold.of(positives(trainS1.ps1(), trainSrc), cfg.miningSensitivity());
@@ -108,12 +114,11 @@ public final class TwoStageTraining {
                 ManifestEntry e = trainSrc.entry(i);
                 maps.add(new TrainingMap(trainS1.maps().get(i), e.positive(), e.type().orElse(null)));
             }
-            RoiGeometry geometry = RoiGeometry.forImageSize(cfg.imageSize(), cfg.roiFraction());
             RoiSampler sampler = new RoiSampler(cfg.roisPerImage(), pHat, geometry, cfg.seed());
             Stage2.Chained valChained;
             try (NetworkTrainer t2 = new NetworkTrainer(m2, (float) cfg.learningRate())) {
-                loop.run(new Stage2(cfg, trainSrc, maps, valSrc, valS1, sampler, pre, aug, true), t2, resume);
-                valChained = Stage2.chained(t2, valSrc, valS1, geometry, pre, cfg);
+                loop.run(new Stage2(cfg, trainSrc, maps, valSrc, valS1, sampler, pre, aug, true, chain), t2, resume);
+                valChained = Stage2.chained(chain, valSrc, valS1, cfg.roiBatchSize());
             }
             int[] valLabels = WholeImages.labels(valSrc);
             double aucTwo = Auc.of(valChained.probability(), valLabels);

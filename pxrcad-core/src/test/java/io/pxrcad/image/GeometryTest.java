@@ -31,7 +31,7 @@ class GeometryTest {
     @Test
     void boxRoundTripsWithinOnePixel() {
         PixelBox b = new PixelBox(100, 200, 356, 456);
-        PixelBox in = g.boxToInput(b);
+        InputBox in = g.boxToInput(b);
         assertThat(in.width()).isCloseTo(256 * 961.0 / 2500, within(1e-9));
         assertThat(in.height()).isCloseTo(256 * 961.0 / 2048, within(1e-9));
         PixelBox back = g.boxToOriginal(in);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pxrcad.PixelBox;
+import io.pxrcad.image.InputBox;
 import org.junit.jupiter.api.Test;
 
 class RoiGeometryTest {
@@ -30,8 +31,8 @@ class RoiGeometryTest {
     void interiorCellIsCentredOnTheCellCentre() {
         RoiGeometry g = new RoiGeometry(320, 64);
         // 10x10 map at 320 px: cell (4,6) has its centre at x = 6.5*32 = 208, y = 4.5*32 = 144
-        PixelBox b = g.box(new MapCell(4, 6), 10, 10);
-        assertThat(b).isEqualTo(new PixelBox(176, 112, 240, 176));
+        InputBox b = g.box(new MapCell(4, 6), 10, 10);
+        assertThat(b).isEqualTo(new InputBox(176, 112, 240, 176));
         assertThat(b.centerX()).isEqualTo(208);
         assertThat(b.centerY()).isEqualTo(144);
     }
@@ -40,7 +41,7 @@ class RoiGeometryTest {
     void nonSquareMapUsesItsOwnCellSizes() {
         RoiGeometry g = new RoiGeometry(100, 20);
         // 4 rows x 5 cols: cell (1,2) centre x = 2.5*20 = 50, y = 1.5*25 = 37.5 -> corner 27.5 rounds to 28
-        assertThat(g.box(new MapCell(1, 2), 4, 5)).isEqualTo(new PixelBox(40, 28, 60, 48));
+        assertThat(g.box(new MapCell(1, 2), 4, 5)).isEqualTo(new InputBox(40, 28, 60, 48));
     }
 
     @Test
@@ -48,20 +49,20 @@ class RoiGeometryTest {
         RoiGeometry g = new RoiGeometry(961, 256);
         int h = 30;
         int w = 30;
-        PixelBox topLeft = g.box(new MapCell(0, 0), h, w);
-        assertThat(topLeft).isEqualTo(new PixelBox(0, 0, 256, 256));
-        PixelBox bottomRight = g.box(new MapCell(29, 29), h, w);
-        assertThat(bottomRight).isEqualTo(new PixelBox(705, 705, 961, 961));
-        PixelBox topRight = g.box(new MapCell(0, 29), h, w);
-        assertThat(topRight).isEqualTo(new PixelBox(705, 0, 961, 256));
-        PixelBox leftEdge = g.box(new MapCell(15, 0), h, w);
+        InputBox topLeft = g.box(new MapCell(0, 0), h, w);
+        assertThat(topLeft).isEqualTo(new InputBox(0, 0, 256, 256));
+        InputBox bottomRight = g.box(new MapCell(29, 29), h, w);
+        assertThat(bottomRight).isEqualTo(new InputBox(705, 705, 961, 961));
+        InputBox topRight = g.box(new MapCell(0, 29), h, w);
+        assertThat(topRight).isEqualTo(new InputBox(705, 0, 961, 256));
+        InputBox leftEdge = g.box(new MapCell(15, 0), h, w);
         assertThat(leftEdge.x0()).isZero();
         // (15+0.5)*961/30 = 496.55, minus 128 = 368.55 -> 369
         assertThat(leftEdge.y0()).isEqualTo(369);
         for (int i = 0; i < h; i++) {
             for (int j = 0; j < w; j++) {
-                PixelBox b = g.box(new MapCell(i, j), h, w);
-                assertThat(b.inside(961, 961)).isTrue();
+                InputBox b = g.box(new MapCell(i, j), h, w);
+                assertThat(b.inside(961)).isTrue();
                 assertThat(b.width()).isEqualTo(256);
                 assertThat(b.height()).isEqualTo(256);
             }
@@ -70,13 +71,13 @@ class RoiGeometryTest {
 
     @Test
     void roiAsLargeAsTheImageIsTheWholeImage() {
-        assertThat(new RoiGeometry(64, 64).box(new MapCell(3, 1), 4, 4)).isEqualTo(new PixelBox(0, 0, 64, 64));
+        assertThat(new RoiGeometry(64, 64).box(new MapCell(3, 1), 4, 4)).isEqualTo(new InputBox(0, 0, 64, 64));
     }
 
     @Test
     void scalesToTheOriginalImage() {
         RoiGeometry g = new RoiGeometry(100, 20);
-        PixelBox b = g.toOriginal(new PixelBox(10, 20, 30, 40), 200, 50);
+        PixelBox b = g.toOriginal(new InputBox(10, 20, 30, 40), 200, 50);
         assertThat(b).isEqualTo(new PixelBox(20, 10, 60, 20));
     }
 

@@ -1,0 +1,25 @@
+package io.pxrcad.infer;
+
+import io.pxrcad.FractureType;
+import io.pxrcad.image.InputBox;
+
+/**
+ * The chained scores of one image (METHOD.md "Chained inference"): stage 1's outputs, the ROI at
+ * the map's argmax in model-input pixels, and stage 2's outputs on it.
+ *
+ * @param pelvic stage 2's P(pelvic) on the ROI, or null when the network has no type output
+ */
+public record ChainScores(StageOneOutput stage1, InputBox roi, float ps2, Float pelvic) {
+    /** {@code ps1 * ps2}, in double precision: the score thresholds are chosen on and applied to. */
+    public double probability() { return (double) stage1.ps1() * ps2; }
+
+    /** Hip when {@code P(pelvic) < 0.5}; null without a type output. */
+    public FractureType type() {
+        return pelvic == null ? null : pelvic >= 0.5f ? FractureType.PELVIC : FractureType.HIP;
+    }
+
+    /** Probability of {@link #type()}; NaN without a type output. */
+    public double typeProbability() {
+        return pelvic == null ? Double.NaN : pelvic >= 0.5f ? pelvic : 1 - pelvic;
+    }
+}
