@@ -3,9 +3,6 @@ package io.pxrcad.cli;
 import io.pxrcad.infer.DetectionScoring;
 import io.pxrcad.data.Csv;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.DataException;
 import io.pxrcad.data.Manifest;
@@ -16,6 +13,8 @@ import io.pxrcad.eval.BinaryMetrics;
 import io.pxrcad.eval.BinaryScores;
 import io.pxrcad.eval.Calibration;
 import io.pxrcad.eval.DeLong;
+import io.pxrcad.eval.EvaluationSummary;
+import io.pxrcad.eval.Localisation;
 import io.pxrcad.eval.PairedAucTest;
 import io.pxrcad.eval.PrCurve;
 import io.pxrcad.eval.RocCurve;
@@ -122,8 +121,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
         Files.createDirectories(out);
         writePredictions(out.resolve("predictions.csv"), scored);
-        AtomicFiles.writeString(out.resolve("metrics.json"), json(metrics, test, summary, info, n,
-                m.hasSplit() ? part.label() : "all", skipped));
+        AtomicFiles.writeString(out.resolve("metrics.json"), new EvaluationSummary(model.toString(), info.method(),
+                manifest.toString(), m.hasSplit() ? part.label() : "all", n, skipped, metrics.get("Two-stage (ps1·ps2)"),
+                metrics.get("Single-stage (ps1)"), test, new Localisation(summary.roiLabelAccuracy(),
+                summary.heatmapMaxInBox(), summary.typeAccuracy()), info.thresholds().suspicious(),
+                info.thresholds().fracture()).toJson());
         report(m, part, scored, twoStage, singleStage, metrics, test, summary, info);
         BinaryMetrics t = metrics.get("Two-stage (ps1·ps2)");
         w.printf(Locale.ROOT, "%d images: two-stage AUC %.4f (single-stage %.4f, DeLong p %.4f); ROI label accuracy %s; "
@@ -145,30 +147,6 @@ final class EvaluateCommand implements Callable<Integer> {
                     String.join("; ", d.scopeReasons())))).append('\n');
         }
         AtomicFiles.writeString(file, sb.toString());
-    }
-
-    private String json(Map<String, BinaryMetrics> metrics, PairedAucTest test, DetectionScoring.Summary summary,
-                        ArtifactInfo info, int n, String evaluated, List<String> skipped) throws Exception {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("model", model.toString());
-        root.put("method", info.method());
-        root.put("manifest", manifest.toString());
-        root.put("split", evaluated);
-        root.put("images", n);
-        root.set("skipped_unreadable", mapper.valueToTree(skipped));
-        List<BinaryMetrics> ms = new ArrayList<>(metrics.values());
-        root.set("two_stage", mapper.valueToTree(ms.get(0)));
-        root.set("single_stage", mapper.valueToTree(ms.get(1)));
-        ObjectNode t = root.putObject("delong_two_stage_vs_single_stage");
-        t.put("auc_difference", test.difference());
-        t.put("z", test.z());
-        t.put("p_value", test.pValue());
-        root.set("roi_label_accuracy", mapper.valueToTree(summary.roiLabelAccuracy()));
-        root.set("heatmap_max_in_box", mapper.valueToTree(summary.heatmapMaxInBox()));
-        root.set("type_accuracy", mapper.valueToTree(summary.typeAccuracy()));
-        root.set("thresholds", mapper.valueToTree(info.thresholds()));
-        return mapper.writeValueAsString(root) + "\n";
     }
 
     private void report(Manifest m, Split part, List<DetectionScoring.Scored> scored, BinaryScores twoStage,

@@ -143,7 +143,7 @@ class EvaluationCommandsTest {
     void evaluateOnAFoldsTestPartReproducesTheCrossValidationScores() throws Exception {
         assertThat(first.code()).as(first.err()).isZero();
         io.pxrcad.data.Manifest m = io.pxrcad.data.Manifest.load(cohort.resolve("manifest.csv"));
-        List<io.pxrcad.data.ManifestEntry> fold1 = CvCommand.folds(m, 2, 0).get(0); // the tiny preset's seed
+        List<io.pxrcad.data.ManifestEntry> fold1 = io.pxrcad.cv.CvFolds.of(m, 2, 0).get(0); // the tiny preset's seed
         Path withSplit = cohort.resolve("fold1.csv");
         io.pxrcad.data.ManifestWriter.write(withSplit, fold1);
         Path out = dir.resolve("eval-fold1");

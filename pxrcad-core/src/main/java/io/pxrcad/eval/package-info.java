@@ -16,7 +16,10 @@
  *       thresholds), {@link io.pxrcad.eval.ConfusionCounts} at a threshold;
  *       {@link io.pxrcad.eval.Calibration} (ECE, reliability curve, Brier).</li>
  *   <li>Results: {@link io.pxrcad.eval.BinaryMetrics} (one score set, JSON with snake_case keys),
- *       {@link io.pxrcad.eval.FoldSummary} (mean ± sd over folds and pooled, Table 1).</li>
+ *       {@link io.pxrcad.eval.FoldSummary} (mean ± sd over folds and pooled),
+ *       {@link io.pxrcad.eval.Table1} (Table 1 from every method's {@link io.pxrcad.eval.FoldScores}:
+ *       pooled folds, DeLong against the proposed method, {@link io.pxrcad.eval.Localisation}),
+ *       {@link io.pxrcad.eval.EvaluationSummary} (evaluate's {@code metrics.json}).</li>
  *   <li>Reader study (Table 2): {@link io.pxrcad.eval.ReaderStudy} over
  *       {@link io.pxrcad.eval.FractureAnswer}s, reads from {@link io.pxrcad.eval.ReadsCsv}.</li>
  * </ul>

@@ -5,6 +5,7 @@
  * JFreeSVG; headless). {@link io.pxrcad.report.HtmlReport} builds one self-contained HTML page
  * (inline CSS, images as base64 data URIs, numbered tables and figures, galleries of
  * {@link io.pxrcad.report.GalleryItem}s) written atomically; {@link io.pxrcad.report.MetricsTables}
- * formats Table 1, Table 2 and per-method metrics.
+ * formats Table 1, Table 2 and per-method metrics; {@link io.pxrcad.report.Table1Report} writes a
+ * cross-validation's Table 1 as markdown, JSON and HTML.
  */
 package io.pxrcad.report;

@@ -1,4 +1,4 @@
-package io.pxrcad.cli;
+package io.pxrcad.cv;
 
 import io.pxrcad.DataException;
 import io.pxrcad.data.Manifest;
@@ -65,16 +65,16 @@ class CvLayoutTest {
     void defaultFiveFoldsSplitEveryImageIntoOneTestPart(@TempDir Path dir) throws Exception {
         CohortWriter.write(PhantomConfig.defaults().withSize(64).withDifficulty(0), dir, 60, 2, i -> {});
         Manifest m = Manifest.load(dir.resolve("manifest.csv"));
-        List<List<ManifestEntry>> folds = CvCommand.folds(m, 5, 0);
+        List<List<ManifestEntry>> folds = CvFolds.of(m, 5, 0);
         assertThat(folds).hasSize(5);
         Set<String> tested = new HashSet<>();
         int total = 0;
         for (List<ManifestEntry> f : folds) {
-            List<ManifestEntry> test = CvCommand.part(f, Split.TEST);
+            List<ManifestEntry> test = CvFolds.part(f, Split.TEST);
             total += test.size();
             test.forEach(e -> tested.add(e.image()));
             for (Split s : Split.values()) {
-                assertThat(CvCommand.part(f, s)).anyMatch(ManifestEntry::positive).anyMatch(e -> !e.positive());
+                assertThat(CvFolds.part(f, s)).anyMatch(ManifestEntry::positive).anyMatch(e -> !e.positive());
             }
         }
         assertThat(total).isEqualTo(60);
@@ -85,9 +85,9 @@ class CvLayoutTest {
     void aFoldWithoutBothClassesIsADataError(@TempDir Path dir) throws Exception {
         CohortWriter.write(PhantomConfig.defaults().withSize(64).withFractureRate(0.05), dir, 12, 2, i -> {});
         Manifest m = Manifest.load(dir.resolve("manifest.csv"));
-        assertThatThrownBy(() -> CvCommand.folds(m, 5, 0)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> CvFolds.of(m, 5, 0)).isInstanceOf(DataException.class)
                 .hasMessageContaining("needs both classes");
-        assertThatThrownBy(() -> CvCommand.folds(m, 50, 0)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> CvFolds.of(m, 50, 0)).isInstanceOf(DataException.class)
                 .hasMessageContaining("cannot make 50 folds from");
     }
 

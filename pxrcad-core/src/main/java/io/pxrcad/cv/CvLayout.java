@@ -1,4 +1,4 @@
-package io.pxrcad.cli;
+package io.pxrcad.cv;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,28 +13,28 @@ import java.util.Map;
  * method done) and {@code OUT/fold-K/runs/TRAINING/} (the training run with its checkpoints
  * and model). Folds are numbered from 1.
  */
-record CvLayout(Path out, int folds, List<CvMethod> methods) {
-    static final String SCORES_FILE = "scores.csv";
+public record CvLayout(Path out, int folds, List<CvMethod> methods) {
+    public static final String SCORES_FILE = "scores.csv";
 
-    CvLayout {
+    public CvLayout {
         if (folds < 2) throw new IllegalArgumentException("--folds must be >= 2 but was " + folds);
         methods = List.copyOf(methods);
         if (methods.isEmpty()) throw new IllegalArgumentException("expected at least one method");
     }
 
     /** One training run of one fold and the methods whose scores it writes. */
-    record Job(int fold, String training, List<CvMethod> methods) {}
+    public record Job(int fold, String training, List<CvMethod> methods) {}
 
-    Path foldDir(int fold) { return out.resolve("fold-" + fold); }
+    public Path foldDir(int fold) { return out.resolve("fold-" + fold); }
 
-    Path scores(int fold, CvMethod m) { return foldDir(fold).resolve(m.id()).resolve(SCORES_FILE); }
+    public Path scores(int fold, CvMethod m) { return foldDir(fold).resolve(m.id()).resolve(SCORES_FILE); }
 
-    Path run(int fold, String training) { return foldDir(fold).resolve("runs").resolve(training); }
+    public Path run(int fold, String training) { return foldDir(fold).resolve("runs").resolve(training); }
 
-    boolean done(int fold, CvMethod m) { return Files.isRegularFile(scores(fold, m)); }
+    public boolean done(int fold, CvMethod m) { return Files.isRegularFile(scores(fold, m)); }
 
     /** The runs still to do, fold by fold, in Table 1's method order; empty when every score file exists. */
-    List<Job> pending() {
+    public List<Job> pending() {
         List<Job> jobs = new ArrayList<>();
         for (int f = 1; f <= folds; f++) {
             Map<String, List<CvMethod>> byTraining = new LinkedHashMap<>();

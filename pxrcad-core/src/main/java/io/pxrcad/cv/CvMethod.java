@@ -1,4 +1,4 @@
-package io.pxrcad.cli;
+package io.pxrcad.cv;
 
 import io.pxrcad.model.Baseline;
 
@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * single-stage score is {@code ps1} of the two-stage model, so both come from one training
  * ({@link #training()} is {@code two-stage} for both).
  */
-enum CvMethod {
+public enum CvMethod {
     RESNET18_GAP("resnet18-gap", "ResNet18-GAP", Baseline.RESNET18_GAP),
     RESNET18_LSE("resnet18-lse", "ResNet18-LSE", Baseline.RESNET18_LSE),
     CHEXNET("chexnet", "CheXNet", Baseline.CHEXNET),
@@ -22,7 +22,7 @@ enum CvMethod {
     SINGLE_STAGE("single-stage", "Proposed single-stage", null),
     TWO_STAGE("two-stage", "Proposed two-stage", null);
 
-    static final String TWO_STAGE_TRAINING = "two-stage";
+    public static final String TWO_STAGE_TRAINING = "two-stage";
 
     private final String id;
     private final String display;
@@ -34,18 +34,18 @@ enum CvMethod {
         this.baseline = baseline;
     }
 
-    String id() { return id; }
+    public String id() { return id; }
 
-    String display() { return display; }
+    public String display() { return display; }
 
     /** The baseline trained for this method, or null for the proposed method's two scores. */
-    Baseline baseline() { return baseline; }
+    public Baseline baseline() { return baseline; }
 
     /** The training run that produces this method's scores. */
-    String training() { return baseline == null ? TWO_STAGE_TRAINING : id; }
+    public String training() { return baseline == null ? TWO_STAGE_TRAINING : id; }
 
     /** {@code all} or a comma-separated list of ids; the result keeps Table 1's order. */
-    static List<CvMethod> parse(String spec) {
+    public static List<CvMethod> parse(String spec) {
         if (spec.trim().equalsIgnoreCase("all")) return List.of(values());
         Set<CvMethod> chosen = new LinkedHashSet<>();
         for (String s : spec.split(",")) {
