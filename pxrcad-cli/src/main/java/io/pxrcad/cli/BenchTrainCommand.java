@@ -1,13 +1,13 @@
 package io.pxrcad.cli;
 
 import io.pxrcad.infer.DetectionScoring;
+import io.pxrcad.infer.ChainEvaluation;
+import io.pxrcad.eval.Localisation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.OutputFolder;
 import io.pxrcad.eval.BinaryMetrics;
-import io.pxrcad.eval.BinaryScores;
-import io.pxrcad.eval.DeLong;
 import io.pxrcad.eval.PairedAucTest;
 import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.artifact.ModelArtifact;
@@ -105,18 +105,10 @@ final class BenchTrainCommand implements Callable<Integer> {
             scored = DetectionScoring.run(detector, cohort.manifest(), cohort.test());
         }
         int n = scored.size();
-        int[] labels = new int[n];
-        double[] two = new double[n], one = new double[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = scored.get(i).entry().label();
-            two[i] = scored.get(i).detection().probability();
-            one[i] = scored.get(i).detection().stage1();
-        }
-        BinaryScores twoStage = BinaryScores.of(two, labels), singleStage = BinaryScores.of(one, labels);
-        twoStage.requireBothClasses("the test part of the generated cohort");
-        BinaryMetrics m2 = BinaryMetrics.of(twoStage), m1 = BinaryMetrics.of(singleStage);
-        PairedAucTest paired = DeLong.compare(twoStage, singleStage);
-        DetectionScoring.Summary summary = DetectionScoring.summarise(scored);
+        ChainEvaluation ev = ChainEvaluation.of(scored, "the test part of the generated cohort");
+        BinaryMetrics m2 = ev.twoStageMetrics(), m1 = ev.singleStageMetrics();
+        PairedAucTest paired = ev.twoStageVsSingle();
+        Localisation summary = ev.localisation();
         double peakRss = ProcessMemory.peakRssMb();
 
         List<EpochMetrics> epochsRun = MetricsLog.inRun(run).read();

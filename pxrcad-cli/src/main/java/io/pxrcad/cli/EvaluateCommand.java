@@ -12,9 +12,9 @@ import io.pxrcad.data.Split;
 import io.pxrcad.eval.BinaryMetrics;
 import io.pxrcad.eval.BinaryScores;
 import io.pxrcad.eval.Calibration;
-import io.pxrcad.eval.DeLong;
 import io.pxrcad.eval.EvaluationSummary;
 import io.pxrcad.eval.Localisation;
+import io.pxrcad.infer.ChainEvaluation;
 import io.pxrcad.eval.PairedAucTest;
 import io.pxrcad.eval.PrCurve;
 import io.pxrcad.eval.RocCurve;
@@ -72,6 +72,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
+    @CommandLine.Mixin
+    BatchSizeOption batchSizeOption;
+
     @Option(names = "--skip-unreadable", description = {"Leave out images that cannot be read and report them "
             + "(on the console and in metrics.json) instead of stopping.",
             "Without it, every unreadable image is listed at once before any work starts."})
@@ -81,6 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Split part = Split.parse(split);
         String device = deviceOption.checked();
+        int batchSize = batchSizeOption.checked();
         io.pxrcad.OutputFolder.check(out, "--out");
         ReadableManifest readable = skipUnreadable ? Manifest.loadReadable(manifest)
                 : new ReadableManifest(Manifest.load(manifest), List.of());
@@ -94,7 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> skipped = new ArrayList<>(readable.skipped());
         try (FractureDetector detector = FractureDetector.load(model, device)) {
             info = detector.artifact().metadata().info();
-            scored = DetectionScoring.run(detector, m, entries, skipUnreadable ? skipped : null);
+            scored = DetectionScoring.run(detector, m, entries, skipUnreadable ? skipped : null, batchSize);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (!skipped.isEmpty()) {
@@ -102,29 +106,20 @@ final class EvaluateCommand implements Callable<Integer> {
             skipped.forEach(s -> w.println("  " + s));
         }
         int n = scored.size();
-        int[] labels = new int[n];
-        double[] two = new double[n];
-        double[] one = new double[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = scored.get(i).entry().label();
-            two[i] = scored.get(i).detection().probability();
-            one[i] = scored.get(i).detection().stage1();
-        }
-        BinaryScores twoStage = BinaryScores.of(two, labels);
-        BinaryScores singleStage = BinaryScores.of(one, labels);
-        twoStage.requireBothClasses("evaluation of " + manifest + (m.hasSplit() ? " (split " + part.label() + ")" : ""));
+        ChainEvaluation e = ChainEvaluation.of(scored, "evaluation of " + manifest
+                + (m.hasSplit() ? " (split " + part.label() + ")" : ""));
+        BinaryScores twoStage = e.twoStage(), singleStage = e.singleStage();
         Map<String, BinaryMetrics> metrics = new LinkedHashMap<>();
-        metrics.put("Two-stage (ps1·ps2)", BinaryMetrics.of(twoStage));
-        metrics.put("Single-stage (ps1)", BinaryMetrics.of(singleStage));
-        PairedAucTest test = DeLong.compare(twoStage, singleStage);
-        DetectionScoring.Summary summary = DetectionScoring.summarise(scored);
+        metrics.put("Two-stage (ps1·ps2)", e.twoStageMetrics());
+        metrics.put("Single-stage (ps1)", e.singleStageMetrics());
+        PairedAucTest test = e.twoStageVsSingle();
+        Localisation summary = e.localisation();
 
         Files.createDirectories(out);
         writePredictions(out.resolve("predictions.csv"), scored);
         AtomicFiles.writeString(out.resolve("metrics.json"), new EvaluationSummary(model.toString(), info.method(),
                 manifest.toString(), m.hasSplit() ? part.label() : "all", n, skipped, metrics.get("Two-stage (ps1·ps2)"),
-                metrics.get("Single-stage (ps1)"), test, new Localisation(summary.roiLabelAccuracy(),
-                summary.heatmapMaxInBox(), summary.typeAccuracy()), info.thresholds().suspicious(),
+                metrics.get("Single-stage (ps1)"), test, summary, info.thresholds().suspicious(),
                 info.thresholds().fracture()).toJson());
         report(m, part, scored, twoStage, singleStage, metrics, test, summary, info);
         BinaryMetrics t = metrics.get("Two-stage (ps1·ps2)");
@@ -151,7 +146,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private void report(Manifest m, Split part, List<DetectionScoring.Scored> scored, BinaryScores twoStage,
                         BinaryScores singleStage, Map<String, BinaryMetrics> metrics, PairedAucTest test,
-                        DetectionScoring.Summary summary, ArtifactInfo info) throws java.io.IOException {
+                        Localisation summary, ArtifactInfo info) throws java.io.IOException {
         Map<String, RocCurve> roc = new LinkedHashMap<>();
         roc.put("Two-stage", RocCurve.of(twoStage));
         roc.put("Single-stage", RocCurve.of(singleStage));

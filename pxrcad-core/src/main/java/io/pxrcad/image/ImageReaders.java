@@ -87,6 +87,21 @@ public final class ImageReaders {
         }
     }
 
+    /**
+     * {@link #read(byte[], String)} with a media type as a further hint (an HTTP upload's
+     * {@code Content-Type}, e.g. {@code application/dicom}): it stands in for a missing name's
+     * suffix. The content still decides: a hint never makes a decoder accept what it does not
+     * recognise, and an unknown or generic type ({@code application/octet-stream}) is ignored.
+     */
+    public static Radiograph read(byte[] bytes, String name, String mediaType) {
+        String suffix = MediaTypes.suffix(mediaType);
+        byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, HEAD_BYTES));
+        if (suffix == null || DECODERS.stream().anyMatch(d -> d.accepts(name, head))) {
+            return read(bytes, name);
+        }
+        return read(bytes, (name == null ? "image" : name) + suffix);
+    }
+
     /** {@link #read(byte[], String)} of a stream's content, up to {@link #MAX_STREAM_BYTES}; the caller closes it. */
     public static Radiograph read(InputStream in, String name) {
         String where = name == null ? "image data" : name;

@@ -7,7 +7,7 @@ import io.pxrcad.Radiograph;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.eval.Pointing;
-import io.pxrcad.eval.Share;
+import io.pxrcad.eval.Localisation;
 import io.pxrcad.image.ImageReaders;
 
 import java.util.ArrayList;
@@ -20,30 +20,30 @@ import java.util.List;
  * the type on positives.
  */
 public final class DetectionScoring {
-    public static final int BATCH = 16;
+    /** Images per batch unless a caller says otherwise. */
+    public static final int DEFAULT_BATCH = 16;
 
     /** One image's detection with the judgements that need the truth (null where undefined). */
     public record Scored(ManifestEntry entry, Detection detection, Boolean roiHit, Boolean maxHit, Boolean typeCorrect) {}
 
-    /** Pooled localisation and type results. */
-    public record Summary(Share roiLabelAccuracy, Share heatmapMaxInBox, Share typeAccuracy) {}
-
     private DetectionScoring() {}
 
     public static List<Scored> run(FractureDetector detector, Manifest m, List<ManifestEntry> entries) {
-        return run(detector, m, entries, null);
+        return run(detector, m, entries, null, DEFAULT_BATCH);
     }
 
     /**
      * With {@code skipped} non-null, an image whose pixels cannot be decoded is left out and
-     * reported there ({@code image: message}) instead of failing the run.
+     * reported there ({@code image: message}) instead of failing the run. {@code batchSize} images
+     * are decoded and scored at a time (one forward pass per stage); the results do not depend on it.
      */
-    public static List<Scored> run(FractureDetector detector, Manifest m, List<ManifestEntry> entries, List<String> skipped) {
+    public static List<Scored> run(FractureDetector detector, Manifest m, List<ManifestEntry> entries, List<String> skipped,
+                                   int batchSize) {
         List<Scored> out = new ArrayList<>(entries.size());
-        for (int from = 0; from < entries.size(); from += BATCH) {
-            List<ManifestEntry> kept = new ArrayList<>(BATCH);
-            List<Radiograph> images = new ArrayList<>(BATCH);
-            for (ManifestEntry e : entries.subList(from, Math.min(entries.size(), from + BATCH))) {
+        for (int from = 0; from < entries.size(); from += batchSize) {
+            List<ManifestEntry> kept = new ArrayList<>(batchSize);
+            List<Radiograph> images = new ArrayList<>(batchSize);
+            for (ManifestEntry e : entries.subList(from, Math.min(entries.size(), from + batchSize))) {
                 try {
                     images.add(read(m, e));
                     kept.add(e);
@@ -61,8 +61,8 @@ public final class DetectionScoring {
 
     public static float[] run(ImageClassifier classifier, Manifest m, List<ManifestEntry> entries) {
         float[] out = new float[entries.size()];
-        for (int from = 0; from < entries.size(); from += BATCH) {
-            List<ManifestEntry> part = entries.subList(from, Math.min(entries.size(), from + BATCH));
+        for (int from = 0; from < entries.size(); from += DEFAULT_BATCH) {
+            List<ManifestEntry> part = entries.subList(from, Math.min(entries.size(), from + DEFAULT_BATCH));
             float[] p = classifier.score(read(m, part));
             System.arraycopy(p, 0, out, from, p.length);
         }
@@ -96,23 +96,10 @@ public final class DetectionScoring {
         return new Scored(e, d, roiHit, maxHit, typeCorrect);
     }
 
-    public static Summary summarise(List<Boolean> roi, List<Boolean> max, List<Boolean> type) {
-        return new Summary(share(roi), share(max), share(type));
-    }
-
-    public static Summary summarise(List<Scored> scored) {
-        return summarise(scored.stream().map(Scored::roiHit).toList(), scored.stream().map(Scored::maxHit).toList(),
+    /** Pooled localisation and type results of scored images. */
+    public static Localisation summarise(List<Scored> scored) {
+        return Localisation.of(scored.stream().map(Scored::roiHit).toList(), scored.stream().map(Scored::maxHit).toList(),
                 scored.stream().map(Scored::typeCorrect).toList());
-    }
-
-    private static Share share(List<Boolean> values) {
-        int hits = 0, total = 0;
-        for (Boolean b : values) {
-            if (b == null) continue;
-            total++;
-            if (b) hits++;
-        }
-        return Share.of(hits, total);
     }
 
     public static String label(FractureType t) { return t == null ? "" : t.label(); }
