@@ -97,7 +97,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         Path run = out.resolve("run");
         TwoStageTraining.Result r = TwoStageTraining.run(cohort.manifest(), cohort.train(), cohort.val(),
-                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false);
+                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false, ConsoleProgress.logged());
         double trainSeconds = (System.nanoTime() - t1) / 1e9;
 
         List<DetectionScoring.Scored> scored;

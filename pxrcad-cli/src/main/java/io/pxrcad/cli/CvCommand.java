@@ -113,7 +113,7 @@ final class CvCommand implements Callable<Integer> {
             if (job.training().equals(CvMethod.TWO_STAGE_TRAINING)) {
                 if (!trained) {
                     TwoStageTraining.run(m, train, val, new TwoStageTraining.Plan(cfg, p.stage1(), p.stage2(), null, null,
-                            device, 4L << 30), run, resume);
+                            device, 4L << 30), run, resume, ConsoleProgress.logged());
                 }
                 List<DetectionScoring.Scored> scored;
                 try (FractureDetector d = FractureDetector.load(run.resolve("model"), device)) {
@@ -134,7 +134,7 @@ final class CvCommand implements Callable<Integer> {
                 CvMethod method = job.methods().get(0);
                 if (!trained) {
                     BaselineTraining.Plan plan = BaselineTraining.Plan.of(p, method.baseline()).withConfig(cfg).withDevice(device);
-                    BaselineTraining.run(m, train, val, method.baseline(), plan, run, resume);
+                    BaselineTraining.run(m, train, val, method.baseline(), plan, run, resume, ConsoleProgress.logged());
                 }
                 float[] s;
                 try (ImageClassifier c = ImageClassifier.load(run.resolve("model"), device)) {

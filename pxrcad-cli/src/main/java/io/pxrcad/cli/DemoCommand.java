@@ -102,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                 p.id(), cfg.epochs(), train.size(), val.size());
         w.flush();
         TwoStageTraining.Result r = TwoStageTraining.run(manifest, train, val,
-                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false);
+                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false, ConsoleProgress.logged());
 
         w.printf("3/4 detecting on %d held-out test images%n", test.size());
         w.flush();

@@ -84,21 +84,11 @@ final class SynthCommand implements Callable<Integer> {
         // the earlier run's images go in CohortWriter; its reads would answer images that changed
         if (readers == null) Files.deleteIfExists(out.resolve("reads.csv"));
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        boolean terminal = System.console() != null;
-        int every = Math.max(1, Math.min(1000, count / 10));
         long start = System.nanoTime();
-        List<ManifestEntry> rows = CohortWriter.write(config, imageFormat, out, count, workers, done -> {
-            synchronized (err) {
-                if (terminal) {
-                    err.print("\rsynth: " + done + "/" + count);
-                    if (done == count) err.println();
-                    err.flush();
-                } else if (done % every == 0 || done == count) {
-                    err.println("synth: " + done + "/" + count + " images");
-                    err.flush();
-                }
-            }
-        });
+        List<ManifestEntry> rows = CohortWriter.write(config, imageFormat, out, count, workers, ConsoleProgress.printed(line -> {
+            err.println(line);
+            err.flush();
+        }));
         if (readers != null) SimulatedReaders.write(out.resolve("reads.csv"), rows, readers, difficulty, seed);
         long positives = rows.stream().filter(ManifestEntry::positive).count();
         long patients = rows.stream().map(ManifestEntry::patient).distinct().count();

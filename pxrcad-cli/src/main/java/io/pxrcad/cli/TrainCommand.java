@@ -121,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!resume) {
             info.write(out.resolve("run.json"));
         }
-        TwoStageTraining.Result r = TwoStageTraining.run(m, train, val, plan, out, resume);
+        TwoStageTraining.Result r = TwoStageTraining.run(m, train, val, plan, out, resume, ConsoleProgress.logged());
         PrintWriter w = spec.commandLine().getOut();
         w.printf("model: %s%n", r.artifact().dir());
         w.printf("validation AUC: single-stage (ps1) %.4f, two-stage (ps1*ps2) %.4f%n", r.valAucStage1(), r.valAucTwoStage());
