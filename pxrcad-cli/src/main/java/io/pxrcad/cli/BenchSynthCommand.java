@@ -32,16 +32,15 @@ final class BenchSynthCommand implements Callable<Integer> {
     int images;
     @Option(names = "--runs", defaultValue = "5", description = "Timed runs; the median is reported (default ${DEFAULT-VALUE}).")
     int runs;
-    @Option(names = "--threads", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @CommandLine.Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || images < 1) throw new IllegalArgumentException("--runs and --images must be >= 1 but were " + runs + ", " + images);
-        if (threads != null) Options.between("--threads", threads, 1, 256);
+        int workers = threads.count();
         for (int s : sizes) PhantomConfig.defaults().withSize(s); // 64..4096, before the first row
         PrintWriter out = spec.commandLine().getOut();
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         out.printf("environment: Java %s (%s), %s %s, %d cores available, %d threads, max heap %d MiB%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), workers,

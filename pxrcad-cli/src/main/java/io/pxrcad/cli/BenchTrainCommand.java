@@ -47,18 +47,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--count", defaultValue = "1000", description = "Phantoms (default ${DEFAULT-VALUE}).")
-    int count;
-    @Option(names = "--size", defaultValue = "256", description = "Phantom and model input size in px (default ${DEFAULT-VALUE}).")
-    int size;
-    @Option(names = "--difficulty", defaultValue = "0.5", description = "Fracture subtlety 0..1 (default ${DEFAULT-VALUE}).")
-    double difficulty;
-    @Option(names = "--preset", defaultValue = "small", description = "tiny, small or paper (default ${DEFAULT-VALUE}).")
-    String preset;
-    @Option(names = "--epochs", description = "Epochs per stage (default: the preset's).")
-    Integer epochs;
-    @Option(names = "--seed", defaultValue = "1", description = "Cohort, split and training seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    GeneratedRunOptions generated = new GeneratedRunOptions(1000, 256, 0.5, "small");
     @CommandLine.Mixin
     DeviceOption deviceOption;
     @Option(names = "--out", defaultValue = "bench-train-out", description = "Working folder: data/, run/, bench.json (default ${DEFAULT-VALUE}).")
@@ -66,11 +56,9 @@ final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count < 40) throw new IllegalArgumentException("--count must be >= 40 but was " + count);
-        Options.between("--count", count, 40, SynthCommand.MAX_COUNT);
-        PhantomConfig phantoms = PhantomConfig.defaults().withSize(size).withSeed(seed).withDifficulty(difficulty);
-        Preset p = Preset.parse(preset);
-        TrainConfig cfg = Options.apply(p.config().withImageSize(size), epochs, null, null, null, seed);
+        GeneratedRunOptions.Checked g = generated.checked();
+        Preset p = g.preset();
+        TrainConfig cfg = g.config();
         String device = deviceOption.checked();
         OutputFolder.requireNotFile(out, "--out");
         if (Files.isDirectory(out.resolve("run"))) {
@@ -85,10 +73,10 @@ final class BenchTrainCommand implements Callable<Integer> {
         w.flush();
 
         long t0 = System.nanoTime();
-        GeneratedCohort cohort = GeneratedCohort.write(phantoms, out.resolve("data"), count, seed);
+        GeneratedCohort cohort = GeneratedCohort.write(g.phantoms(), out.resolve("data"), g.count(), g.seed());
         double synthSeconds = (System.nanoTime() - t0) / 1e9;
         w.printf(Locale.ROOT, "cohort: %d phantoms at %d px, difficulty %.2f (%.0f s); fold 1 of 5: %d train / %d val / %d test%n",
-                count, size, difficulty, synthSeconds, cohort.train().size(), cohort.val().size(), cohort.test().size());
+                g.count(), g.size(), g.difficulty(), synthSeconds, cohort.train().size(), cohort.val().size(), cohort.test().size());
         w.printf(Locale.ROOT, "preset %s: %s / %s, %d epochs, batch %d images / %d ROIs, Adam %.0e, ROI %.3f of the image -> %d px%n",
                 p.id(), p.stage1().id(), p.stage2().id(), cfg.epochs(), cfg.batchSize(), cfg.roiBatchSize(), cfg.learningRate(),
                 cfg.roiFraction(), cfg.roiInput());
@@ -97,7 +85,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         Path run = out.resolve("run");
         TwoStageTraining.Result r = TwoStageTraining.run(cohort.manifest(), cohort.train(), cohort.val(),
-                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false);
+                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false, ConsoleProgress.logged());
         double trainSeconds = (System.nanoTime() - t1) / 1e9;
 
         List<DetectionScoring.Scored> scored;
@@ -138,9 +126,9 @@ final class BenchTrainCommand implements Callable<Integer> {
         String checksum = r.artifact().metadata().networks().get(ModelArtifact.STAGE1).sha256().substring(0, 16);
         w.printf("checksum (SHA-256 of the stage-1 weights): %s%n", checksum);
 
-        json.put("count", count);
-        json.put("size", size);
-        json.put("difficulty", difficulty);
+        json.put("count", g.count());
+        json.put("size", g.size());
+        json.put("difficulty", g.difficulty());
         json.put("preset", p.id());
         json.put("config", cfg);
         json.put("train", cohort.train().size());

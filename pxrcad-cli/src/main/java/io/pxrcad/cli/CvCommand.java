@@ -47,14 +47,14 @@ final class CvCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "small", description = "tiny, small or paper (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--seed", description = "Seed of the folds and of every training (default: the preset's).")
-    Long seed;
+    @CommandLine.Mixin
+    SeedOption seed = SeedOption.presetsByDefault();
 
     @Option(names = "--epochs", description = "Epochs per stage (default: the preset's).")
     Integer epochs;
 
-    @Option(names = "--workers", description = "Background threads decoding and augmenting images.")
-    Integer workers;
+    @CommandLine.Mixin
+    WorkersOption workers;
 
     @CommandLine.Mixin
     DeviceOption deviceOption;
@@ -62,7 +62,7 @@ final class CvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Preset p = Preset.parse(preset);
-        TrainConfig cfg = Options.apply(p.config(), epochs, null, null, workers, seed);
+        TrainConfig cfg = seed.apply(workers.apply(Options.apply(p.config(), epochs, null, null)));
         if (folds < 2) throw new IllegalArgumentException("--folds must be >= 2 but was " + folds);
         String device = deviceOption.checked();
         OutputFolder.requireNotFile(out, "--out");
@@ -75,7 +75,7 @@ final class CvCommand implements Callable<Integer> {
         cv.run(job -> {
             err.printf("cv: fold %d/%d, %s%n", job.fold(), folds, job.training());
             err.flush();
-        });
+        }, ConsoleProgress.logged());
         Table1 table = cv.table1();
         Table1Report.write(table, out, cv.settings(), manifest.getFileName().toString(), m.sha256());
         PrintWriter o = spec.commandLine().getOut();

@@ -40,8 +40,8 @@ final class DecodeBenchCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--fuzz", defaultValue = "0", description = "Run N fuzz cases instead of the timing.")
     int fuzz;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Fuzz seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--testdata", description = "The test data folder (default: testdata/ in the repository).")
     Path testdata;
@@ -99,8 +99,8 @@ final class DecodeBenchCommand implements java.util.concurrent.Callable<Integer>
         }
         for (Path p : sources) seeds.add(Files.readAllBytes(p));
         long t0 = System.nanoTime();
-        DicomFuzzer.Report r = DicomFuzzer.run(seeds, seed, fuzz, 2000);
-        out.printf("fuzz: %d cases over %d seed files (seed %d) in %.1f s%n", r.cases(), seeds.size(), seed,
+        DicomFuzzer.Report r = DicomFuzzer.run(seeds, seed.value(), fuzz, 2000);
+        out.printf("fuzz: %d cases over %d seed files (seed %d) in %.1f s%n", r.cases(), seeds.size(), seed.value(),
                 (System.nanoTime() - t0) / 1e9);
         r.outcomes().forEach((k, v) -> out.printf("  %-40s %6d%n", k, v));
         out.printf("max ms per case: %.1f%n", r.maxMillis());

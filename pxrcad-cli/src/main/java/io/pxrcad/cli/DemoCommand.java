@@ -48,34 +48,17 @@ final class DemoCommand implements Callable<Integer> {
             "An earlier demo there is replaced; a folder with other files is refused."})
     Path out;
 
-    @CommandLine.Option(names = "--count", defaultValue = "300", description = "Phantoms to generate (default: ${DEFAULT-VALUE}).")
-    int count;
-
-    @CommandLine.Option(names = "--size", defaultValue = "128", description = "Phantom size in px (default: ${DEFAULT-VALUE}).")
-    int size;
-
-    @CommandLine.Option(names = "--difficulty", defaultValue = "0", description = "Fracture subtlety 0..1 (default: ${DEFAULT-VALUE}).")
-    double difficulty;
-
-    @CommandLine.Option(names = "--preset", defaultValue = "tiny", description = "Training preset (default: ${DEFAULT-VALUE}).")
-    String preset;
-
-    @CommandLine.Option(names = "--epochs", description = "Epochs per stage (default: the preset's).")
-    Integer epochs;
-
-    @CommandLine.Option(names = "--seed", defaultValue = "1", description = "Seed of the cohort, the split and the training (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    GeneratedRunOptions generated = new GeneratedRunOptions(300, 128, 0, "tiny");
 
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
     @Override
     public Integer call() throws Exception {
-        if (count < 40) throw new IllegalArgumentException("--count must be >= 40 but was " + count);
-        Options.between("--count", count, 40, SynthCommand.MAX_COUNT);
-        PhantomConfig phantoms = PhantomConfig.defaults().withSize(size).withSeed(seed).withDifficulty(difficulty);
-        Preset p = Preset.parse(preset);
-        TrainConfig cfg = Options.apply(p.config().withImageSize(size), epochs, null, null, null, seed);
+        GeneratedRunOptions.Checked g = generated.checked();
+        Preset p = g.preset();
+        TrainConfig cfg = g.config();
         String device = deviceOption.checked();
         OutputFolder.requireNotFile(out, "--out");
         Path run = out.resolve("run");
@@ -92,9 +75,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         Path data = out.resolve("data");
-        w.printf("1/4 generating %d phantoms (%d px, difficulty %.2f) in %s%n", count, size, difficulty, data);
+        w.printf("1/4 generating %d phantoms (%d px, difficulty %.2f) in %s%n", g.count(), g.size(), g.difficulty(), data);
         w.flush();
-        GeneratedCohort cohort = GeneratedCohort.write(phantoms, data, count, seed);
+        GeneratedCohort cohort = GeneratedCohort.write(g.phantoms(), data, g.count(), g.seed());
         Manifest manifest = cohort.manifest();
         List<ManifestEntry> train = cohort.train(), val = cohort.val(), test = cohort.test();
 
@@ -102,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
                 p.id(), cfg.epochs(), train.size(), val.size());
         w.flush();
         TwoStageTraining.Result r = TwoStageTraining.run(manifest, train, val,
-                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false);
+                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false, ConsoleProgress.logged());
 
         w.printf("3/4 detecting on %d held-out test images%n", test.size());
         w.flush();
@@ -141,9 +124,9 @@ final class DemoCommand implements Callable<Integer> {
         Path report = out.resolve("report.html");
         HtmlReport page = HtmlReport.titled("pxrcad demo: two-stage fracture detection on synthetic phantoms")
                 .subtitle("Research software, not a cleared medical device. Synthetic data: figures are not comparable with the paper's.")
-                .meta("images", count + " phantoms at " + size + " px, difficulty " + difficulty)
+                .meta("images", g.count() + " phantoms at " + g.size() + " px, difficulty " + g.difficulty())
                 .meta("split", train.size() + " train / " + val.size() + " val / " + test.size() + " test (patient-grouped)")
-                .meta("preset", p.id() + ", " + cfg.epochs() + " epochs per stage, seed " + seed)
+                .meta("preset", p.id() + ", " + cfg.epochs() + " epochs per stage, seed " + g.seed())
                 .section("Test-set metrics");
         if (metrics.get("Two-stage (ps1*ps2)").auc() < 0.7) {
             page.callout("The model has not learned these synthetic fractures (test AUC below 0.7). Networks trained from "

@@ -22,9 +22,11 @@ import io.pxrcad.infer.Detection;
 import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.artifact.ArtifactInfo;
 import io.pxrcad.report.GalleryItem;
+import io.pxrcad.report.HeatmapOverlay;
 import io.pxrcad.report.HtmlReport;
 import io.pxrcad.report.MetricsTables;
 import io.pxrcad.report.Plots;
+import io.pxrcad.report.Png;
 import io.pxrcad.report.Table;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -193,8 +195,8 @@ final class EvaluateCommand implements Callable<Integer> {
             }).sorted(cls < 2 ? high : high.reversed()).limit(GALLERY_PER_CLASS).toList();
             for (DetectionScoring.Scored s : group) {
                 Detection d = s.detection();
-                byte[] png = Overlay.png(DetectionScoring.read(m, List.of(s.entry())).get(0), d.map(), d.roi(),
-                        s.entry().boxes(), 256);
+                byte[] png = Png.encode(HeatmapOverlay.render(DetectionScoring.read(m, List.of(s.entry())).get(0), d.map(),
+                        d.roi(), s.entry().boxes(), null, 256));
                 items.add(new GalleryItem(String.format(Locale.ROOT, "%s · p = %.3f · truth %s, predicted %s · %s",
                         names[cls], d.probability(), s.entry().type().map(io.pxrcad.FractureType::label)
                                 .orElse(s.entry().positive() ? "fracture" : "none"),

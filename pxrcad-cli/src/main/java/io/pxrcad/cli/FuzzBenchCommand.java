@@ -31,8 +31,8 @@ final class FuzzBenchCommand implements Callable<Integer> {
     @Option(names = "--cases", defaultValue = "10000", description = "Number of cases (default ${DEFAULT-VALUE}).")
     int cases;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--formats", defaultValue = "png,jpeg,tiff,dicom", split = ",",
             description = "Formats to fuzz, comma-separated (default ${DEFAULT-VALUE}).")
@@ -54,8 +54,8 @@ final class FuzzBenchCommand implements Callable<Integer> {
         out.printf("environment: Java %s (%s), %s %s, %d cores, max heap %d MiB, size limit %s pixels%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
                 System.getProperty("os.arch"), rt.availableProcessors(), rt.maxMemory() >> 20, ImageLimits.maxPixels());
-        ImageFuzzer.Report r = quietly(() -> ImageFuzzer.run(chosen, seed, cases, timeoutMillis));
-        out.printf("fuzz: %d cases (seed %d, %d ms limit per case) in %.1f s%n", r.cases(), seed, timeoutMillis, r.seconds());
+        ImageFuzzer.Report r = quietly(() -> ImageFuzzer.run(chosen, seed.value(), cases, timeoutMillis));
+        out.printf("fuzz: %d cases (seed %d, %d ms limit per case) in %.1f s%n", r.cases(), seed.value(), timeoutMillis, r.seconds());
         for (Map.Entry<ImageFuzzer.Format, Map<String, Integer>> e : r.outcomes().entrySet()) {
             out.printf("  %-6s %6d cases%n", e.getKey(), r.cases(e.getKey()));
             e.getValue().forEach((k, v) -> out.printf("         %-36s %6d%n", k, v));

@@ -1,5 +1,6 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.ProgressListener;
 import io.pxrcad.data.KFoldSplitter;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
@@ -22,7 +23,7 @@ import java.util.List;
 record GeneratedCohort(Manifest manifest, List<ManifestEntry> train, List<ManifestEntry> val, List<ManifestEntry> test) {
 
     static GeneratedCohort write(PhantomConfig phantoms, Path dir, int count, long splitSeed) throws IOException {
-        List<ManifestEntry> entries = CohortWriter.write(phantoms, dir, count, Runtime.getRuntime().availableProcessors(), i -> { });
+        List<ManifestEntry> entries = CohortWriter.write(phantoms, dir, count, Runtime.getRuntime().availableProcessors(), ProgressListener.NONE);
         List<ManifestEntry> fold = new KFoldSplitter(splitSeed).split(entries).get(0);
         ManifestWriter.write(dir.resolve("split.csv"), fold);
         return new GeneratedCohort(Manifest.load(dir.resolve("split.csv")), part(fold, Split.TRAIN), part(fold, Split.VAL),

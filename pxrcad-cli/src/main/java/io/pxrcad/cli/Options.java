@@ -37,15 +37,16 @@ final class Options {
         }
     }
 
-    /** The training options that override a preset or config, each checked under its option name. */
-    static TrainConfig apply(TrainConfig cfg, Integer epochs, Integer imageSize, Integer batchSize, Integer workers, Long seed) {
+    /**
+     * The training options that override a preset or config, each checked under its option name
+     * ({@code --workers} and {@code --seed}: their mixins).
+     */
+    static TrainConfig apply(TrainConfig cfg, Integer epochs, Integer imageSize, Integer batchSize) {
         if (epochs != null) cfg = cfg.withEpochs(between("--epochs", epochs, 1, TrainConfig.MAX_EPOCHS));
         if (imageSize != null) {
             cfg = cfg.withImageSize(between("--image-size", imageSize, TrainConfig.MIN_IMAGE_SIZE, TrainConfig.MAX_IMAGE_SIZE));
         }
         if (batchSize != null) cfg = cfg.withBatchSize(between("--batch-size", batchSize, 1, TrainConfig.MAX_BATCH_SIZE));
-        if (workers != null) cfg = cfg.withNumWorkers(between("--workers", workers, 0, TrainConfig.MAX_WORKERS));
-        if (seed != null) cfg = cfg.withSeed(seed);
         return cfg;
     }
 }

@@ -11,7 +11,7 @@ import io.pxrcad.infer.Detection;
 import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.report.HeatmapOverlay;
 import io.pxrcad.report.Png;
-import io.pxrcad.train.Progress;
+import io.pxrcad.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,7 +71,7 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         try (FractureDetector detector = FractureDetector.load(model, device);
-             Progress progress = Progress.start("predict", files.size(), true)) {
+             ProgressListener.Task progress = ConsoleProgress.logged().started("predict", files.size(), true)) {
             for (int from = 0; from < files.size(); from += batchSize) {
                 List<Path> batch = files.subList(from, Math.min(files.size(), from + batchSize));
                 // one line per image, in input order, written as soon as its batch is done
@@ -80,11 +80,11 @@ final class PredictCommand implements Callable<Integer> {
                         failed++;
                         out.println(JSON.writeValueAsString(JSON.createObjectNode()
                                 .put("image", o.file().toString()).put("error", o.error())));
-                        progress.step("failed");
+                        progress.advanced("failed");
                     } else {
                         out.println(JSON.writeValueAsString(json(o.file(), o.detection())));
                         if (heatmaps != null) writeHeatmap(o.file(), o.image(), o.detection());
-                        progress.step(o.detection().band().label());
+                        progress.advanced(o.detection().band().label());
                     }
                 }
                 out.flush();

@@ -64,8 +64,8 @@ final class ReaderStudyCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "2000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     int resamples;
 
-    @Option(names = "--seed", defaultValue = "20190101", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed = SeedOption.defaultingTo(20190101);
 
     @CommandLine.Mixin
     DeviceOption deviceOption;
@@ -73,7 +73,7 @@ final class ReaderStudyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String device = deviceOption.checked();
-        Bootstrap bootstrap = new Bootstrap(resamples, seed, 0.95);
+        Bootstrap bootstrap = new Bootstrap(resamples, seed.value(), 0.95);
         Manifest m = Manifest.load(manifest);
         List<Read> readList = ReadsCsv.read(reads);
         Map<String, ManifestEntry> byImage = new LinkedHashMap<>();

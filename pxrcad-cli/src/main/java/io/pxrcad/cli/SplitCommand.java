@@ -38,8 +38,8 @@ final class SplitCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--folds", defaultValue = "5", description = "Number of folds, 2 up to the number of patients (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @CommandLine.Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     /** The manifests this command writes; a rerun removes these (and only these) first. */
     private static final Pattern OWN_FILE = Pattern.compile("fold-\\d+\\.csv");
@@ -53,7 +53,7 @@ final class SplitCommand implements Callable<Integer> {
         if (folds < 2) throw new IllegalArgumentException("--folds must be >= 2 but was " + folds);
         OutputFolder.requireNotFile(out, "--out");
         Manifest m = Manifest.load(manifest);
-        KFoldSplitter splitter = new KFoldSplitter(folds, seed, 0.7, 0.1);
+        KFoldSplitter splitter = new KFoldSplitter(folds, seed.value(), 0.7, 0.1);
         List<List<ManifestEntry>> result;
         try {
             result = splitter.split(m.entries());
@@ -84,7 +84,7 @@ final class SplitCommand implements Callable<Integer> {
                         n[Stratum.POSITIVE_UNTYPED.ordinal()]);
             }
         }
-        io.pxrcad.model.Provenance.capture("split", splitter, m, seed, "cpu").write(outDir.resolve("run.json"));
+        io.pxrcad.model.Provenance.capture("split", splitter, m, seed.value(), "cpu").write(outDir.resolve("run.json"));
         w.println("wrote " + result.size() + " manifests to " + outDir);
         w.flush();
         return 0;

@@ -34,8 +34,8 @@ final class SynthCommand implements Callable<Integer> {
     Integer count;
     @Option(names = "--size", defaultValue = "512", description = "Image width and height in pixels (default ${DEFAULT-VALUE}).")
     int size;
-    @Option(names = "--seed", defaultValue = "1", description = "Cohort seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
     @Option(names = "--fracture-rate", defaultValue = "0.6", description = "Share of patients with a fracture (default ${DEFAULT-VALUE}).")
     double fractureRate;
     @Option(names = "--hip-share", defaultValue = "0.7", description = "Share of hip fractures among positives (default ${DEFAULT-VALUE}).")
@@ -47,8 +47,8 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "png",
             description = "Image format: png (16-bit) or dicom (DX for presentation, PELVIS, AP) (default ${DEFAULT-VALUE}).")
     String format;
-    @Option(names = "--threads", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @CommandLine.Mixin
+    ThreadsOption threads;
     @Option(names = "--readers", paramLabel = "N", description = {"Also write DIR/reads.csv: N simulated readers "
             + "(radiologist, emergency, orthopaedic in turn, seeded skill falling with --difficulty) answering every image.",
             "For demonstrations and tests of 'pxrcad reader-study' only: simulated readers say nothing about physicians."})
@@ -60,14 +60,14 @@ final class SynthCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         // checks size (64..4096) and the shares ([0,1]) before anything is written
-        PhantomConfig config = new PhantomConfig(size, seed, fractureRate, hipShare, difficulty, secondImageShare);
-        if (threads != null) Options.between("--threads", threads, 1, 256);
+        PhantomConfig config = new PhantomConfig(size, seed.value(), fractureRate, hipShare, difficulty, secondImageShare);
+        int workers = threads.count();
         if (contactSheet != null) {
             if (Files.isDirectory(contactSheet)) {
                 throw new IllegalArgumentException("--contact-sheet " + contactSheet + " is a folder, expected a PNG file");
             }
             if (contactSheet.getParent() != null) OutputFolder.prepare(contactSheet.getParent(), "--contact-sheet");
-            ContactSheet.write(contactSheet, seed);
+            ContactSheet.write(contactSheet, seed.value());
             o.println("wrote contact sheet " + contactSheet);
             return 0;
         }
@@ -83,23 +83,12 @@ final class SynthCommand implements Callable<Integer> {
         OutputFolder.prepare(out, "--out");
         // the earlier run's images go in CohortWriter; its reads would answer images that changed
         if (readers == null) Files.deleteIfExists(out.resolve("reads.csv"));
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        boolean terminal = System.console() != null;
-        int every = Math.max(1, Math.min(1000, count / 10));
         long start = System.nanoTime();
-        List<ManifestEntry> rows = CohortWriter.write(config, imageFormat, out, count, workers, done -> {
-            synchronized (err) {
-                if (terminal) {
-                    err.print("\rsynth: " + done + "/" + count);
-                    if (done == count) err.println();
-                    err.flush();
-                } else if (done % every == 0 || done == count) {
-                    err.println("synth: " + done + "/" + count + " images");
-                    err.flush();
-                }
-            }
-        });
-        if (readers != null) SimulatedReaders.write(out.resolve("reads.csv"), rows, readers, difficulty, seed);
+        List<ManifestEntry> rows = CohortWriter.write(config, imageFormat, out, count, workers, ConsoleProgress.printed(line -> {
+            err.println(line);
+            err.flush();
+        }));
+        if (readers != null) SimulatedReaders.write(out.resolve("reads.csv"), rows, readers, difficulty, seed.value());
         long positives = rows.stream().filter(ManifestEntry::positive).count();
         long patients = rows.stream().map(ManifestEntry::patient).distinct().count();
         o.printf("wrote %d images (%d positive, %d patients) and %s in %.1f s%n", rows.size(), positives, patients,

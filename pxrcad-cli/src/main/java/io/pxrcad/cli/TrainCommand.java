@@ -54,8 +54,8 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--batch-size", description = "Stage-1 images per training step (default: the preset's).")
     Integer batchSize;
 
-    @CommandLine.Option(names = "--workers", description = "Background threads decoding and augmenting images.")
-    Integer workers;
+    @CommandLine.Mixin
+    WorkersOption workers;
 
     @CommandLine.Option(names = "--pretrained-stage1", paramLabel = "FILE", description = "ImageNet weights (safetensors, torchvision names) for the stage-1 backbone.")
     Path pretrained1;
@@ -66,8 +66,8 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
-    @CommandLine.Option(names = "--seed", description = "Seed (default: the preset's).")
-    Long seed;
+    @CommandLine.Mixin
+    SeedOption seed = SeedOption.presetsByDefault();
 
     @CommandLine.Option(names = "--resume", description = {"Continue an interrupted run in --out from its last checkpoints.",
             "Refused when a setting that changes the training (preset, config values, image size, manifest, seed,",
@@ -82,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
         if (config != null) {
             cfg = TrainConfigFile.load(config, cfg);
         }
-        cfg = Options.apply(cfg, epochs, imageSize, batchSize, workers, seed);
+        cfg = seed.apply(workers.apply(Options.apply(cfg, epochs, imageSize, batchSize)));
         for (Path f : new Path[] {pretrained1, pretrained2}) {
             if (f != null && !Files.isRegularFile(f)) {
                 throw new io.pxrcad.DataException(Files.isDirectory(f) ? "expected a weight file but " + f + " is a folder"
@@ -121,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!resume) {
             info.write(out.resolve("run.json"));
         }
-        TwoStageTraining.Result r = TwoStageTraining.run(m, train, val, plan, out, resume);
+        TwoStageTraining.Result r = TwoStageTraining.run(m, train, val, plan, out, resume, ConsoleProgress.logged());
         PrintWriter w = spec.commandLine().getOut();
         w.printf("model: %s%n", r.artifact().dir());
         w.printf("validation AUC: single-stage (ps1) %.4f, two-stage (ps1*ps2) %.4f%n", r.valAucStage1(), r.valAucTwoStage());

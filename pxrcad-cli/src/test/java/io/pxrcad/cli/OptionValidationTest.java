@@ -89,6 +89,37 @@ class OptionValidationTest {
         usageError("--count must be >= 40 but was 3", "bench", "train", "--out", out.toString(), "--count", "3");
     }
 
+    /** --seed, --workers and --threads are one option each, checked alike in every command that has them. */
+    @Test
+    void sharedOptionsAreCheckedAlikeEverywhere() {
+        for (String[] args : List.of(
+                new String[] {"synth", "--out", out.toString(), "--count", "4", "--size", "64"},
+                new String[] {"split", "--manifest", manifest, "--out", out.toString()},
+                new String[] {"train", "--manifest", manifest, "--out", out.toString(), "--preset", "tiny"},
+                new String[] {"cv", "--manifest", manifest, "--out", out.toString(), "--preset", "tiny"},
+                new String[] {"demo", "--out", out.toString()},
+                new String[] {"bench", "train", "--out", out.toString()})) {
+            usageError("Invalid value for option '--seed': expected an integer but was '1.5'", concat(args, "--seed", "1.5"));
+        }
+        for (String[] args : List.of(
+                new String[] {"train", "--manifest", manifest, "--out", out.toString(), "--preset", "tiny"},
+                new String[] {"cv", "--manifest", manifest, "--out", out.toString(), "--preset", "tiny"})) {
+            usageError("--workers must be between 0 and 256 but was -1", concat(args, "--workers", "-1"));
+        }
+        usageError("--threads must be between 1 and 256 but was 0",
+                "synth", "--out", out.toString(), "--count", "4", "--size", "64", "--threads", "0");
+        usageError("--threads must be between 1 and 256 but was 0", "bench", "synth", "--threads", "0");
+    }
+
+    /** Each command keeps its own seed default, and the help says which. */
+    @Test
+    void seedDefaultsDifferByCommand() {
+        assertThat(MainTest.run("reader-study", "--help").out()).containsPattern("default: 20190101\\)");
+        assertThat(MainTest.run("synth", "--help").out()).containsPattern("--seed=<seed>[^-]*default: 1\\)");
+        assertThat(MainTest.run("train", "--help").out()).containsPattern("--seed=<seed>[^-]*default: the\\s+preset's\\)");
+        assertThat(MainTest.run("cv", "--help").out()).containsPattern("--seed=<seed>[^-]*default: the\\s+preset's\\)");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] r = new String[a.length + b.length];
         System.arraycopy(a, 0, r, 0, a.length);

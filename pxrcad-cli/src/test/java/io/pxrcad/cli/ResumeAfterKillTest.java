@@ -1,5 +1,6 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.ProgressListener;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -31,7 +32,7 @@ class ResumeAfterKillTest {
     @Test
     void resumedRunMatchesAnUninterruptedOne() throws Exception {
         List<ManifestEntry> entries = CohortWriter.write(PhantomConfig.defaults().withSize(96).withSeed(5).withDifficulty(0),
-                dir.resolve("data"), 64, 2, i -> { });
+                dir.resolve("data"), 64, 2, ProgressListener.NONE);
         Path manifest = dir.resolve("data/manifest.csv");
         ManifestWriter.write(manifest, entries);
         Path config = dir.resolve("run.yaml");

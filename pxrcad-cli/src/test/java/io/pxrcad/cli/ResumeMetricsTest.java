@@ -1,5 +1,6 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.ProgressListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pxrcad.data.ManifestEntry;
@@ -31,7 +32,7 @@ class ResumeMetricsTest {
     @Test
     void everyEpochKeepsOneLineThroughTwoKillsInStage2() throws Exception {
         List<ManifestEntry> entries = CohortWriter.write(PhantomConfig.defaults().withSize(64).withSeed(7).withDifficulty(0),
-                dir.resolve("data"), 24, 2, i -> { });
+                dir.resolve("data"), 24, 2, ProgressListener.NONE);
         Path manifest = dir.resolve("data/manifest.csv");
         ManifestWriter.write(manifest, entries);
         Path config = dir.resolve("run.yaml");

@@ -23,7 +23,7 @@ class SynthCommandTest {
                     "--seed", "4", "--difficulty", "0.2");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("wrote 5 images");
-            assertThat(r.err()).contains("synth: 5/5 images");
+            assertThat(r.err()).contains("synth: done 5/5");
         }
         List<String> manifest = Files.readAllLines(dir.resolve("a/manifest.csv"));
         assertThat(manifest).hasSize(6);

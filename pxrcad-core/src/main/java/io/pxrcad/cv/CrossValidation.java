@@ -1,5 +1,6 @@
 package io.pxrcad.cv;
 
+import io.pxrcad.ProgressListener;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pxrcad.AtomicFiles;
@@ -106,15 +107,18 @@ public final class CrossValidation {
         AtomicFiles.writeString(file, now + "\n");
     }
 
-    /** Trains and scores every pending job in order; {@code onJob} hears of each before it starts. */
-    public void run(Consumer<CvLayout.Job> onJob) throws IOException {
+    /**
+     * Trains and scores every pending job in order; {@code onJob} hears of each before it starts,
+     * {@code progress} of each training's epochs.
+     */
+    public void run(Consumer<CvLayout.Job> onJob, ProgressListener progress) throws IOException {
         for (CvLayout.Job job : layout.pending()) {
             onJob.accept(job);
-            run(job);
+            run(job, progress);
         }
     }
 
-    private void run(CvLayout.Job job) throws IOException {
+    private void run(CvLayout.Job job, ProgressListener progress) throws IOException {
         Path run = layout.run(job.fold(), job.training());
         Files.createDirectories(run);
         boolean resume = Files.isDirectory(run.resolve("checkpoints"));
@@ -129,7 +133,7 @@ public final class CrossValidation {
         if (job.training().equals(CvMethod.TWO_STAGE_TRAINING)) {
             if (!trained) {
                 TwoStageTraining.run(manifest, train, val, new TwoStageTraining.Plan(config, preset.stage1(),
-                        preset.stage2(), null, null, device, MAP_CACHE_BYTES), run, resume);
+                        preset.stage2(), null, null, device, MAP_CACHE_BYTES), run, resume, progress);
             }
             scoreTwoStage(job, run, test);
         } else {
@@ -137,7 +141,7 @@ public final class CrossValidation {
             if (!trained) {
                 BaselineTraining.Plan plan = BaselineTraining.Plan.of(preset, method.baseline()).withConfig(config)
                         .withDevice(device);
-                BaselineTraining.run(manifest, train, val, method.baseline(), plan, run, resume);
+                BaselineTraining.run(manifest, train, val, method.baseline(), plan, run, resume, progress);
             }
             float[] s;
             try (ImageClassifier c = ImageClassifier.load(run.resolve("model"), device)) {

@@ -1,5 +1,6 @@
 package io.pxrcad.phantom;
 
+import io.pxrcad.ProgressListener;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.data.ManifestWriter;
 import io.pxrcad.image.PngWriter;
@@ -14,8 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * Writes a phantom cohort: {@code DIR/images/NNNNNN.png} (16-bit grayscale) or
@@ -44,32 +43,31 @@ public final class CohortWriter {
 
     private CohortWriter() {}
 
-    /** As {@link #write(PhantomConfig, Format, Path, int, int, IntConsumer)} with PNG images. */
-    public static List<ManifestEntry> write(PhantomConfig config, Path dir, int count, int threads, IntConsumer progress)
+    /** As {@link #write(PhantomConfig, Format, Path, int, int, ProgressListener)} with PNG images. */
+    public static List<ManifestEntry> write(PhantomConfig config, Path dir, int count, int threads, ProgressListener progress)
             throws IOException {
         return write(config, Format.PNG, dir, count, threads, progress);
     }
 
     /**
      * @param threads  worker threads (>= 1)
-     * @param progress called with the number of images written so far, from worker threads
+     * @param progress hears each image written (task {@code synth}, {@code count} steps), from worker threads
      * @return the manifest rows, in case order
      */
     public static List<ManifestEntry> write(PhantomConfig config, Format format, Path dir, int count, int threads,
-                                            IntConsumer progress) throws IOException {
+                                            ProgressListener progress) throws IOException {
         java.util.Objects.requireNonNull(format, "format");
         if (count < 1) throw new IllegalArgumentException("count must be >= 1 but was " + count);
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
         // a rerun with fewer images must not leave the earlier run's images beside the new manifest
         io.pxrcad.OutputFolder.removeOwn(dir.resolve("images"), n -> OWN_IMAGE.matcher(n).matches());
         PhantomGenerator gen = new PhantomGenerator(config);
-        AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "phantom-writer");
             t.setDaemon(true);
             return t;
         });
-        try {
+        try (ProgressListener.Task task = progress.started("synth", count, true)) {
             List<Future<ManifestEntry>> futures = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 int c = i;
@@ -78,7 +76,7 @@ public final class CohortWriter {
                     String name = String.format("images/%06d.%s", c, format.extension);
                     if (format == Format.PNG) PngWriter.write16(dir.resolve(name), p.image());
                     else PhantomDicom.write(gen, p, dir.resolve(name));
-                    progress.accept(done.incrementAndGet());
+                    task.advanced("");
                     return new ManifestEntry(name, p.patient(), p.label(), p.type(), p.boxes(), Optional.empty());
                 }));
             }

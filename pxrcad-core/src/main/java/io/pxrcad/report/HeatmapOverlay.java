@@ -12,14 +12,20 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.List;
 
 /**
  * Draws a radiograph with the stage-1 probability map overlaid as a heatmap (map upsampled
  * bilinearly from cell centres to the original size, colour from blue to red, opacity growing
- * with probability) and the ROI box, with a caption. What a reader looks at to see where the
- * model found a fracture.
+ * with probability), the ROI box in yellow and, where known, the true fracture boxes in green
+ * dashes, with a caption. What a reader looks at to see where the model found a fracture, and
+ * whether it looked at the fracture.
  */
 public final class HeatmapOverlay {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
     private static final Preprocessor DISPLAY = new Preprocessor(new PreprocessConfig());
 
     private HeatmapOverlay() {}
@@ -32,6 +38,17 @@ public final class HeatmapOverlay {
      * @param maxSide the longest side of the picture (larger images are scaled down)
      */
     public static BufferedImage render(Radiograph image, ProbabilityMap map, PixelBox roi, String caption, int maxSide) {
+        return render(image, map, roi, List.of(), caption, maxSide);
+    }
+
+    /**
+     * As {@link #render(Radiograph, ProbabilityMap, PixelBox, String, int)}, with the true fracture
+     * boxes drawn in green dashes.
+     *
+     * @param truth the true boxes in original pixels (empty for none)
+     */
+    public static BufferedImage render(Radiograph image, ProbabilityMap map, PixelBox roi, List<PixelBox> truth,
+                                       String caption, int maxSide) {
         // large radiographs are scaled down to maxSide; small ones (phantoms) up to 512 px to be readable
         int longest = Math.max(image.width(), image.height());
         double scale = Math.min(maxSide / (double) longest, Math.max(1.0, 512.0 / longest));
@@ -58,8 +75,12 @@ public final class HeatmapOverlay {
         if (roi != null) {
             gr.setColor(new Color(255, 230, 0));
             gr.setStroke(new BasicStroke(Math.max(2f, w / 300f)));
-            gr.drawRect((int) Math.round(roi.x0() * scale), (int) Math.round(roi.y0() * scale),
-                    (int) Math.round(roi.width() * scale), (int) Math.round(roi.height() * scale));
+            drawBox(gr, roi, scale);
+        }
+        gr.setColor(new Color(0x00, 0xD0, 0x60));
+        gr.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 3}, 0));
+        for (PixelBox b : truth) {
+            drawBox(gr, b, scale);
         }
         if (caption != null && !caption.isEmpty()) {
             int size = Math.max(11, w / 45);
@@ -72,6 +93,11 @@ public final class HeatmapOverlay {
         }
         gr.dispose();
         return out;
+    }
+
+    private static void drawBox(Graphics2D g, PixelBox b, double scale) {
+        g.drawRect((int) Math.round(b.x0() * scale), (int) Math.round(b.y0() * scale),
+                (int) Math.round(b.width() * scale), (int) Math.round(b.height() * scale));
     }
 
     private static float sample(ProbabilityMap map, double x, double y) {

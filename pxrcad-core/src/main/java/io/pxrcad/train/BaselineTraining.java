@@ -3,6 +3,7 @@ package io.pxrcad.train;
 import io.pxrcad.model.TorchModels;
 
 import ai.djl.Model;
+import io.pxrcad.ProgressListener;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.artifact.Architecture;
@@ -73,10 +74,11 @@ public final class BaselineTraining {
         return baseline.config().backbone() == Architecture.DENSENET121 ? preset.stage1() : preset.stage2();
     }
 
+    /** @param progress hears the batches of every epoch ({@link ProgressListener#NONE}: nothing shown) */
     public static Result run(Manifest manifest, List<ManifestEntry> train, List<ManifestEntry> val, Baseline baseline,
-                             Plan plan, Path runDir, boolean resume) throws IOException {
+                             Plan plan, Path runDir, boolean resume, ProgressListener progress) throws IOException {
         TrainConfig cfg = plan.config();
-        TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir);
+        TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir, progress);
         ImageSource valSrc = setup.val();
         NetworkConfig nc = baseline.config().withBackbone(plan.backbone()).withLseR((float) cfg.lseR());
         LOG.info("baseline {} on {}: training on {} images, validating on {}, {} px, device {}", baseline.id(),

@@ -2,6 +2,7 @@ package io.pxrcad.train;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.pxrcad.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +51,13 @@ final class EpochLoop {
     private final TrainConfig config;
     private final CheckpointStore checkpoints;
     private final MetricsLog metrics;
+    private final ProgressListener progress;
 
-    EpochLoop(TrainConfig config, CheckpointStore checkpoints, MetricsLog metrics) {
+    EpochLoop(TrainConfig config, CheckpointStore checkpoints, MetricsLog metrics, ProgressListener progress) {
         this.config = config;
         this.checkpoints = checkpoints;
         this.metrics = metrics;
+        this.progress = progress;
     }
 
     /**
@@ -135,8 +138,8 @@ final class EpochLoop {
         double sum = 0;
         int workers = Math.max(0, config.numWorkers());
         try (Prefetcher<Batch> pre = new Prefetcher<>(batches, stage::batch, workers, Math.max(1, config.prefetchBatches()));
-             Progress progress = Progress.start("stage " + stage.number() + " epoch " + epoch + "/" + config.epochs(),
-                     batches, false)) {
+             ProgressListener.Task task = progress.started("stage " + stage.number() + " epoch " + epoch + "/"
+                     + config.epochs(), batches, false)) {
             int b = 0;
             while (pre.hasNext()) {
                 Batch batch = pre.next();
@@ -146,7 +149,7 @@ final class EpochLoop {
                 }
                 sum += loss;
                 b++;
-                progress.step(String.format(java.util.Locale.ROOT, "loss %.4f", sum / b));
+                task.advanced(String.format(java.util.Locale.ROOT, "loss %.4f", sum / b));
             }
         }
         return batches == 0 ? Double.NaN : sum / batches;

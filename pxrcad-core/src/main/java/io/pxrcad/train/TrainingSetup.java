@@ -2,6 +2,7 @@ package io.pxrcad.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import io.pxrcad.ProgressListener;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.image.AugmentConfig;
@@ -23,7 +24,7 @@ record TrainingSetup(Device device, PreprocessConfig preprocessing, Preprocessor
                      ImageSource train, ImageSource val, EpochLoop loop) {
 
     static TrainingSetup of(Manifest manifest, List<ManifestEntry> train, List<ManifestEntry> val, TrainConfig cfg,
-                            String deviceSpec, long cacheBytes, Path runDir) {
+                            String deviceSpec, long cacheBytes, Path runDir, ProgressListener progress) {
         if (train.isEmpty() || val.isEmpty()) {
             throw new IllegalArgumentException("training needs images in both parts but train has " + train.size()
                     + " and validation " + val.size());
@@ -39,7 +40,7 @@ record TrainingSetup(Device device, PreprocessConfig preprocessing, Preprocessor
                 .withHorizontalFlip(cfg.flip() ? 0.5 : 0));
         return new TrainingSetup(device, pc, pre, aug,
                 new ImageSource(manifest, train, pre, cacheBytes / 2), new ImageSource(manifest, val, pre, cacheBytes / 2, true),
-                new EpochLoop(cfg, new CheckpointStore(runDir), MetricsLog.inRun(runDir)));
+                new EpochLoop(cfg, new CheckpointStore(runDir), MetricsLog.inRun(runDir), progress));
     }
 
     /** The artifact notes every training records: data provenance, sizes, seed and epochs (insertion-ordered, mutable). */

@@ -2,6 +2,7 @@ package io.pxrcad.train;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import io.pxrcad.ProgressListener;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.image.Augmenter;
@@ -70,10 +71,11 @@ public final class TwoStageTraining {
 
     private TwoStageTraining() {}
 
+    /** @param progress hears the batches of every epoch ({@link ProgressListener#NONE}: nothing shown) */
     public static Result run(Manifest manifest, List<ManifestEntry> train, List<ManifestEntry> val, Plan plan,
-                             Path runDir, boolean resume) throws IOException {
+                             Path runDir, boolean resume, ProgressListener progress) throws IOException {
         TrainConfig cfg = plan.config();
-        TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir);
+        TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir, progress);
         Device device = setup.device();
         Preprocessor pre = setup.preprocessor();
         Augmenter aug = setup.augmenter();

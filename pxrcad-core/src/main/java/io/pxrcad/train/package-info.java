@@ -21,7 +21,8 @@
  *       checkpoint holds and how it is written so that a SIGKILL never leaves a broken one
  *       ({@code RUN/checkpoints/stage<n>/{last,best}/}).</li>
  *   <li>{@link io.pxrcad.train.MetricsLog}: {@code RUN/metrics.jsonl}, one line per epoch;
- *       {@link io.pxrcad.train.Progress}: bar or log lines.</li>
+ *       the batches of each epoch are reported to an {@link io.pxrcad.ProgressListener} (the
+ *       application draws them).</li>
  * </ul>
  *
  * <p>The epoch loop a trainer builds from them (per stage):
@@ -31,7 +32,7 @@
  * metrics.truncateAfter(stage, state.epochsCompleted());
  * for (epoch = state.epochsCompleted() + 1; epoch &lt;= config.epochs(); epoch++) {
  *     order = Seeds.permutation(n, Seeds.random(seed, stage, epoch));
- *     try (Prefetcher batches = ..., Progress p = Progress.start(...)) { train; p.step("loss ..."); }
+ *     try (Prefetcher batches = ..., Task t = progress.started(...)) { train; t.advanced("loss ..."); }
  *     validate -> valLoss, valAuc; lr = scheduler.step(valLoss); best = best.offer(epoch, valAuc);
  *     store.commit(new state, LAST, weights + optimizer); if improved: store.copy(stage, LAST, BEST);
  *     metrics.append(...);

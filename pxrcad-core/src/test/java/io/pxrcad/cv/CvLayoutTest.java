@@ -1,5 +1,6 @@
 package io.pxrcad.cv;
 
+import io.pxrcad.ProgressListener;
 import io.pxrcad.DataException;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
@@ -63,7 +64,7 @@ class CvLayoutTest {
 
     @Test
     void defaultFiveFoldsSplitEveryImageIntoOneTestPart(@TempDir Path dir) throws Exception {
-        CohortWriter.write(PhantomConfig.defaults().withSize(64).withDifficulty(0), dir, 60, 2, i -> {});
+        CohortWriter.write(PhantomConfig.defaults().withSize(64).withDifficulty(0), dir, 60, 2, ProgressListener.NONE);
         Manifest m = Manifest.load(dir.resolve("manifest.csv"));
         List<List<ManifestEntry>> folds = CvFolds.of(m, 5, 0);
         assertThat(folds).hasSize(5);
@@ -83,7 +84,7 @@ class CvLayoutTest {
 
     @Test
     void aFoldWithoutBothClassesIsADataError(@TempDir Path dir) throws Exception {
-        CohortWriter.write(PhantomConfig.defaults().withSize(64).withFractureRate(0.05), dir, 12, 2, i -> {});
+        CohortWriter.write(PhantomConfig.defaults().withSize(64).withFractureRate(0.05), dir, 12, 2, ProgressListener.NONE);
         Manifest m = Manifest.load(dir.resolve("manifest.csv"));
         assertThatThrownBy(() -> CvFolds.of(m, 5, 0)).isInstanceOf(DataException.class)
                 .hasMessageContaining("needs both classes");

@@ -1,5 +1,6 @@
 package io.pxrcad.infer;
 
+import io.pxrcad.ProgressListener;
 import io.pxrcad.AcquisitionInfo;
 import io.pxrcad.Radiograph;
 import io.pxrcad.data.KFoldSplitter;
@@ -61,17 +62,17 @@ class ScopeEndToEndTest {
         long start = System.nanoTime();
         PhantomConfig phantoms = PhantomConfig.defaults().withSize(128).withSeed(21).withDifficulty(0);
         List<ManifestEntry> cohort = KFoldSplitter.holdOut(
-                CohortWriter.write(phantoms, dir.resolve("data"), 100, 2, i -> { }), 0.2, 1);
+                CohortWriter.write(phantoms, dir.resolve("data"), 100, 2, ProgressListener.NONE), 0.2, 1);
         ManifestWriter.write(dir.resolve("data/manifest.csv"), cohort);
         Manifest manifest = Manifest.load(dir.resolve("data/manifest.csv"));
         List<ManifestEntry> train = manifest.entries().stream().filter(e -> e.split().orElseThrow() == Split.TRAIN).toList();
         List<ManifestEntry> val = manifest.entries().stream().filter(e -> e.split().orElseThrow() == Split.VAL).toList();
         TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withDevice("cpu");
         plan = plan.withConfig(plan.config().withEpochs(EPOCHS));
-        model = TwoStageTraining.run(manifest, train, val, plan, dir.resolve("run"), false).artifact();
+        model = TwoStageTraining.run(manifest, train, val, plan, dir.resolve("run"), false, ProgressListener.NONE).artifact();
         Path held = dir.resolve("held-out");
         heldOut = new ArrayList<>();
-        for (ManifestEntry e : CohortWriter.write(phantoms.withSeed(22), held, HELD_OUT, 2, i -> { })) {
+        for (ManifestEntry e : CohortWriter.write(phantoms.withSeed(22), held, HELD_OUT, 2, ProgressListener.NONE)) {
             heldOut.add(ImageReaders.read(held.resolve(e.image())));
         }
         System.err.printf(Locale.ROOT, "scope: trained on %d, validated on %d phantoms in %.0f s%n", train.size(), val.size(),

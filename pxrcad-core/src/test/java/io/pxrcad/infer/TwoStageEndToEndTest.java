@@ -1,5 +1,6 @@
 package io.pxrcad.infer;
 
+import io.pxrcad.ProgressListener;
 import io.pxrcad.PixelBox;
 import io.pxrcad.Radiograph;
 import io.pxrcad.data.KFoldSplitter;
@@ -40,13 +41,13 @@ class TwoStageEndToEndTest {
         long start = System.nanoTime();
         PhantomConfig phantoms = PhantomConfig.defaults().withSize(128).withSeed(11).withDifficulty(0);
         List<ManifestEntry> cohort = KFoldSplitter.holdOut(
-                CohortWriter.write(phantoms, dir.resolve("data"), 200, 2, i -> { }), 0.2, 1);
+                CohortWriter.write(phantoms, dir.resolve("data"), 200, 2, ProgressListener.NONE), 0.2, 1);
         ManifestWriter.write(dir.resolve("data/manifest.csv"), cohort);
         Manifest manifest = Manifest.load(dir.resolve("data/manifest.csv"));
         List<ManifestEntry> train = part(manifest.entries(), Split.TRAIN), val = part(manifest.entries(), Split.VAL);
 
         TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withDevice("cpu");
-        TwoStageTraining.Result result = TwoStageTraining.run(manifest, train, val, plan, dir.resolve("run"), false);
+        TwoStageTraining.Result result = TwoStageTraining.run(manifest, train, val, plan, dir.resolve("run"), false, ProgressListener.NONE);
         assertThat(result.artifact().dir().resolve("model.json")).exists();
         List<String> metrics = Files.readAllLines(dir.resolve("run/metrics.jsonl"));
         assertThat(metrics).hasSize(2 * plan.config().epochs());
@@ -56,7 +57,7 @@ class TwoStageEndToEndTest {
                 .readTree(metrics.get(metrics.size() - 1)).get("roiLabelAccuracy").asDouble();
 
         Path heldOutDir = dir.resolve("held-out");
-        List<ManifestEntry> test = CohortWriter.write(phantoms.withSeed(12), heldOutDir, 200, 2, i -> { });
+        List<ManifestEntry> test = CohortWriter.write(phantoms.withSeed(12), heldOutDir, 200, 2, ProgressListener.NONE);
         float[] scores = new float[test.size()], stage1 = new float[test.size()];
         int[] labels = new int[test.size()];
         int positives = 0, hits = 0;

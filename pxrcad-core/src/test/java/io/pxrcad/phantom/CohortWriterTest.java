@@ -1,5 +1,6 @@
 package io.pxrcad.phantom;
 
+import io.pxrcad.ProgressListener;
 import io.pxrcad.PixelBox;
 import io.pxrcad.Radiograph;
 import io.pxrcad.dicom.DicomFile;
@@ -29,7 +30,13 @@ class CohortWriterTest {
     @Test
     void writesReadable16BitImagesAndAValidManifest(@TempDir Path dir) throws Exception {
         AtomicInteger last = new AtomicInteger();
-        List<ManifestEntry> rows = CohortWriter.write(CONFIG, dir, 12, 2, done -> last.accumulateAndGet(done, Math::max));
+        List<ManifestEntry> rows = CohortWriter.write(CONFIG, dir, 12, 2, (name, total, summary) -> new ProgressListener.Task() {
+            @Override
+            public void advanced(String note) { last.incrementAndGet(); }
+
+            @Override
+            public void close() { }
+        });
         assertThat(last.get()).isEqualTo(12);
         List<String> lines = Files.readAllLines(dir.resolve("manifest.csv"));
         assertThat(lines.get(0)).isEqualTo("image,patient,label,type,boxes");
@@ -57,8 +64,8 @@ class CohortWriterTest {
 
     @Test
     void sameArgumentsGiveByteIdenticalOutputWhateverTheThreads(@TempDir Path dir) throws Exception {
-        CohortWriter.write(CONFIG, dir.resolve("a"), 8, 1, d -> { });
-        CohortWriter.write(CONFIG, dir.resolve("b"), 8, 3, d -> { });
+        CohortWriter.write(CONFIG, dir.resolve("a"), 8, 1, ProgressListener.NONE);
+        CohortWriter.write(CONFIG, dir.resolve("b"), 8, 3, ProgressListener.NONE);
         assertThat(Files.readAllBytes(dir.resolve("b/manifest.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("a/manifest.csv")));
         for (int i = 0; i < 8; i++) {
             String name = String.format("images/%06d.png", i);
@@ -68,8 +75,8 @@ class CohortWriterTest {
 
     @Test
     void dicomCohortReadsBackExactlyWithSharedStudiesAndIsReproducible(@TempDir Path dir) throws Exception {
-        List<ManifestEntry> rows = CohortWriter.write(CONFIG, CohortWriter.Format.DICOM, dir.resolve("a"), 6, 2, d -> { });
-        CohortWriter.write(CONFIG, CohortWriter.Format.DICOM, dir.resolve("b"), 6, 1, d -> { });
+        List<ManifestEntry> rows = CohortWriter.write(CONFIG, CohortWriter.Format.DICOM, dir.resolve("a"), 6, 2, ProgressListener.NONE);
+        CohortWriter.write(CONFIG, CohortWriter.Format.DICOM, dir.resolve("b"), 6, 1, ProgressListener.NONE);
         Manifest loaded = Manifest.load(dir.resolve("a/manifest.csv")); // reads the DICOM dimensions for the box checks
         assertThat(loaded.entries()).isEqualTo(rows);
         PhantomGenerator gen = new PhantomGenerator(CONFIG);
@@ -101,7 +108,7 @@ class CohortWriterTest {
         assertThat(studyOfPatient).hasSizeLessThan(6); // some patient has two images, in one study
         assertThat(new HashSet<>(studyOfPatient.values())).hasSameSizeAs(studyOfPatient.keySet());
 
-        CohortWriter.write(CONFIG.withSeed(4), CohortWriter.Format.DICOM, dir.resolve("c"), 1, 1, d -> { });
+        CohortWriter.write(CONFIG.withSeed(4), CohortWriter.Format.DICOM, dir.resolve("c"), 1, 1, ProgressListener.NONE);
         assertThat(instances).doesNotContain(DicomFile.read(dir.resolve("c/images/000000.dcm")).header().sopInstanceUid());
     }
 }

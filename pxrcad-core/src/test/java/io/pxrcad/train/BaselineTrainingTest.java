@@ -1,5 +1,6 @@
 package io.pxrcad.train;
 
+import io.pxrcad.ProgressListener;
 import io.pxrcad.Radiograph;
 import io.pxrcad.data.KFoldSplitter;
 import io.pxrcad.data.Manifest;
@@ -33,7 +34,7 @@ class BaselineTrainingTest {
 
     @Test
     void trainsSavesAOneNetworkArtifactAndResumesWithoutTrainingAgain(@TempDir Path dir) throws Exception {
-        CohortWriter.write(PhantomConfig.defaults().withSize(96).withDifficulty(0).withSeed(5), dir.resolve("c"), 40, 2, i -> {});
+        CohortWriter.write(PhantomConfig.defaults().withSize(96).withDifficulty(0).withSeed(5), dir.resolve("c"), 40, 2, ProgressListener.NONE);
         Manifest m = Manifest.load(dir.resolve("c/manifest.csv"));
         List<ManifestEntry> all = KFoldSplitter.holdOut(m.entries(), 0.25, 1);
         List<ManifestEntry> train = all.stream().filter(e -> e.split().orElseThrow() == Split.TRAIN).toList();
@@ -41,7 +42,7 @@ class BaselineTrainingTest {
         TrainConfig cfg = Preset.TINY.config().withImageSize(96).withEpochs(2).withNumWorkers(1);
         BaselineTraining.Plan plan = BaselineTraining.Plan.of(Preset.TINY, Baseline.WANG).withConfig(cfg).withDevice("cpu");
         Path run = dir.resolve("run");
-        BaselineTraining.Result r = BaselineTraining.run(m, train, val, Baseline.WANG, plan, run, false);
+        BaselineTraining.Result r = BaselineTraining.run(m, train, val, Baseline.WANG, plan, run, false, ProgressListener.NONE);
         assertThat(r.artifact().metadata().info().method()).isEqualTo("wang");
         assertThat(r.artifact().metadata().networks()).containsOnlyKeys(ModelArtifact.MODEL);
         assertThat(r.valAuc()).isBetween(0.0, 1.0);
@@ -60,7 +61,7 @@ class BaselineTrainingTest {
             assertThat(c.score(images.subList(0, 1))[0]).isCloseTo(first[0], org.assertj.core.data.Offset.offset(1e-5f));
         }
         // resume of a finished run: no further epoch, same best weights
-        BaselineTraining.Result again = BaselineTraining.run(m, train, val, Baseline.WANG, plan, run, true);
+        BaselineTraining.Result again = BaselineTraining.run(m, train, val, Baseline.WANG, plan, run, true, ProgressListener.NONE);
         assertThat(Files.readAllLines(run.resolve("metrics.jsonl"))).hasSize(2);
         assertThat(again.valAuc()).isEqualTo(r.valAuc());
     }

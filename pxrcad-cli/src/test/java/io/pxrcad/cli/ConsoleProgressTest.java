@@ -1,23 +1,24 @@
-package io.pxrcad.train;
+package io.pxrcad.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pxrcad.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class ProgressTest {
+class ConsoleProgressTest {
 
     @Test
     void withoutATerminalALongLoopLogsOneLinePerTenthNotPerStep() {
         List<String> lines = new ArrayList<>();
         AtomicLong now = new AtomicLong(0);
-        try (Progress p = new Progress("predict", 100, true, false, lines::add, now::get)) {
+        try (ProgressListener.Task p = new ConsoleProgress(false, lines::add, now::get).started("predict", 100, true)) {
             for (int i = 1; i <= 100; i++) {
                 now.addAndGet(1_000_000_000L); // 1 step per second: 100 s in all
-                p.step(String.format(java.util.Locale.ROOT, "loss %.2f", 1.0 / i));
+                p.advanced(String.format(java.util.Locale.ROOT, "loss %.2f", 1.0 / i));
             }
         }
         // the tenths before 60 s end before the loop has proved long: no line for them
@@ -34,10 +35,10 @@ class ProgressTest {
     void withoutATerminalAShortEpochLogsNothing() {
         List<String> lines = new ArrayList<>();
         AtomicLong now = new AtomicLong(0);
-        try (Progress p = new Progress("stage 1 epoch 3/100", 300, false, false, lines::add, now::get)) {
+        try (ProgressListener.Task p = new ConsoleProgress(false, lines::add, now::get).started("stage 1 epoch 3/100", 300, false)) {
             for (int i = 1; i <= 300; i++) {
                 now.addAndGet(150_000_000L); // 45 s in all: the caller's epoch line is enough
-                p.step("loss 0.5");
+                p.advanced("loss 0.5");
             }
         }
         assertThat(lines).isEmpty();
@@ -45,24 +46,24 @@ class ProgressTest {
 
     @Test
     void clockFormats() {
-        assertThat(Progress.clock(59.4)).isEqualTo("0:59");
-        assertThat(Progress.clock(61)).isEqualTo("1:01");
-        assertThat(Progress.clock(3725)).isEqualTo("1:02:05");
+        assertThat(ConsoleProgress.clock(59.4)).isEqualTo("0:59");
+        assertThat(ConsoleProgress.clock(61)).isEqualTo("1:01");
+        assertThat(ConsoleProgress.clock(3725)).isEqualTo("1:02:05");
     }
 
     @Test
     void stepAfterCloseIsAnError() {
-        Progress p = new Progress("t", 2, true, false, s -> { }, System::nanoTime);
+        ProgressListener.Task p = new ConsoleProgress(false, s -> { }, System::nanoTime).started("t", 2, true);
         p.close();
-        assertThatThrownBy(() -> p.step("x")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> Progress.start("t", -1, true)).hasMessageContaining("total >= 0");
+        assertThatThrownBy(() -> p.advanced("x")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ConsoleProgress.logged().started("t", -1, true)).hasMessageContaining("total >= 0");
     }
 
     @Test
     void startWithoutConsoleUsesTheLog() {
         // under surefire System.console() is null: this must not draw a bar or fail
-        try (Progress p = Progress.start("t", 3, true)) {
-            p.step("a");
+        try (ConsoleProgress.Loop p = ConsoleProgress.logged().started("t", 3, true)) {
+            p.advanced("a");
             assertThat(p.done()).isEqualTo(1);
         }
     }

@@ -1,0 +1,68 @@
+package io.pxrcad.cli;
+
+import io.pxrcad.phantom.PhantomConfig;
+import io.pxrcad.train.Preset;
+import io.pxrcad.train.TrainConfig;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of the commands that run the method on a cohort they generate ({@code demo},
+ * {@code bench train}): the cohort, the preset, the epochs and the seed of all three, each checked
+ * here (a picocli mixin). A command gives its own defaults by the instance it declares; picocli
+ * shows them in the help.
+ */
+final class GeneratedRunOptions {
+    /** Fewer phantoms leave a test part too small for an AUC. */
+    static final int MIN_COUNT = 40;
+
+    @Option(names = "--count", description = "Phantoms to generate, at least 40 (default: ${DEFAULT-VALUE}).")
+    private int count;
+
+    @Option(names = "--size", description = "Phantom side and model input size in px (default: ${DEFAULT-VALUE}).")
+    private int size;
+
+    @Option(names = "--difficulty", description = "Fracture subtlety 0..1 (default: ${DEFAULT-VALUE}).")
+    private double difficulty;
+
+    @Option(names = "--preset", description = "Training preset: tiny, small or paper (default: ${DEFAULT-VALUE}).")
+    private String preset;
+
+    @Option(names = "--epochs", description = "Epochs per stage (default: the preset's).")
+    private Integer epochs;
+
+    @Mixin
+    private SeedOption seed = new SeedOption();
+
+    GeneratedRunOptions(int count, int size, double difficulty, String preset) {
+        this.count = count;
+        this.size = size;
+        this.difficulty = difficulty;
+        this.preset = preset;
+    }
+
+    /** The values, each checked, in the order of the options. */
+    Checked checked() {
+        if (count < MIN_COUNT) throw new IllegalArgumentException("--count must be >= " + MIN_COUNT + " but was " + count);
+        Options.between("--count", count, MIN_COUNT, SynthCommand.MAX_COUNT);
+        // size (64..4096) and difficulty ([0,1]) are checked by PhantomConfig
+        PhantomConfig phantoms = PhantomConfig.defaults().withSize(size).withSeed(seed.value()).withDifficulty(difficulty);
+        Preset p = Preset.parse(preset);
+        TrainConfig config = seed.apply(Options.apply(p.config().withImageSize(size), epochs, null, null));
+        return new Checked(count, phantoms, p, config);
+    }
+
+    /**
+     * @param count    the number of phantoms
+     * @param phantoms size, difficulty and seed of the cohort
+     * @param config   the preset's schedule at the phantoms' size, with the epochs and the seed given
+     */
+    record Checked(int count, PhantomConfig phantoms, Preset preset, TrainConfig config) {
+        int size() { return phantoms.size(); }
+
+        double difficulty() { return phantoms.difficulty(); }
+
+        /** Seed of the cohort, the split and the training. */
+        long seed() { return phantoms.seed(); }
+    }
+}
