@@ -21,6 +21,11 @@ public final class RepoTestdata {
         return dir;
     }
 
+    /** The repository root (documents such as {@code docs/detection.schema.json} that tests check output against). */
+    public static Path root() {
+        return dir().getParent();
+    }
+
     /** A file or folder under {@code testdata/}, e.g. {@code "reference/metrics_sklearn.json"}. */
     public static Path resolve(String relative) {
         return dir().resolve(relative);

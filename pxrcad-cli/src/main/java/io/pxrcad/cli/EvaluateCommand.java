@@ -1,7 +1,6 @@
 package io.pxrcad.cli;
 
 import io.pxrcad.infer.DetectionScoring;
-import io.pxrcad.data.Csv;
 
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.DataException;
@@ -50,7 +49,8 @@ import java.util.concurrent.Callable;
  * type accuracy) and a self-contained report.html.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a trained two-stage model on a manifest: predictions.csv, metrics.json, report.html.",
+        description = {"Evaluate a trained two-stage model on a manifest: predictions.csv, predictions.jsonl",
+                "(the JSON form of predict), metrics.json, report.html.",
                 "Uses the rows of --split when the manifest has a split column, else all rows."})
 final class EvaluateCommand implements Callable<Integer> {
     static final int GALLERY_PER_CLASS = 2;
@@ -65,7 +65,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path manifest;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = {"Output folder; predictions.csv,",
-            "metrics.json and report.html there are replaced, other files left alone."})
+            "predictions.jsonl, metrics.json and report.html there are replaced, other files left alone."})
     Path out;
 
     @Option(names = "--split", defaultValue = "test", description = "Part to evaluate when the manifest has a split column (default: ${DEFAULT-VALUE}).")
@@ -118,7 +118,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Localisation summary = e.localisation();
 
         Files.createDirectories(out);
-        writePredictions(out.resolve("predictions.csv"), scored);
+        DetectionScoring.writeCsv(out.resolve("predictions.csv"), scored);
+        DetectionScoring.writeJsonLines(out.resolve("predictions.jsonl"), scored);
         AtomicFiles.writeString(out.resolve("metrics.json"), new EvaluationSummary(model.toString(), info.method(),
                 manifest.toString(), m.hasSplit() ? part.label() : "all", n, skipped, metrics.get("Two-stage (ps1·ps2)"),
                 metrics.get("Single-stage (ps1)"), test, summary, info.thresholds().suspicious(),
@@ -128,22 +129,10 @@ final class EvaluateCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "%d images: two-stage AUC %.4f (single-stage %.4f, DeLong p %.4f); ROI label accuracy %s; "
                         + "type accuracy %s%n", n, t.auc(), metrics.get("Single-stage (ps1)").auc(), test.pValue(),
                 summary.roiLabelAccuracy().format(), summary.typeAccuracy().format());
-        w.printf("wrote %s, %s, %s%n", out.resolve("predictions.csv"), out.resolve("metrics.json"), out.resolve("report.html"));
+        w.printf("wrote %s, %s, %s, %s%n", out.resolve("predictions.csv"), out.resolve("predictions.jsonl"),
+                out.resolve("metrics.json"), out.resolve("report.html"));
         w.flush();
         return 0;
-    }
-
-    static void writePredictions(Path file, List<DetectionScoring.Scored> scored) throws java.io.IOException {
-        StringBuilder sb = new StringBuilder("image,label,type,probability,stage1,stage2,band,predicted_type,roi,roi_hit,max_hit,in_scope,scope_reasons\n");
-        for (DetectionScoring.Scored s : scored) {
-            Detection d = s.detection();
-            sb.append(Csv.join(List.of(s.entry().image(), Integer.toString(s.entry().label()),
-                    s.entry().type().map(io.pxrcad.FractureType::label).orElse(""), num(d.probability()), num(d.stage1()),
-                    num(d.stage2()), d.band().label(), DetectionScoring.label(d.type()), DetectionScoring.box(d.roi()),
-                    DetectionScoring.bool(s.roiHit()), DetectionScoring.bool(s.maxHit()), DetectionScoring.bool(d.inScope()),
-                    String.join("; ", d.scopeReasons())))).append('\n');
-        }
-        AtomicFiles.writeString(file, sb.toString());
     }
 
     private void report(Manifest m, Split part, List<DetectionScoring.Scored> scored, BinaryScores twoStage,
@@ -206,5 +195,4 @@ final class EvaluateCommand implements Callable<Integer> {
         return items;
     }
 
-    static String num(double v) { return String.format(Locale.ROOT, "%.6f", v); }
 }

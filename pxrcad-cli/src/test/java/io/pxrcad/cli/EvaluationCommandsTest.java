@@ -124,6 +124,12 @@ class EvaluationCommandsTest {
         // phantoms like the training images (half of them trained on): the feature check keeps at least 95% in scope
         System.err.println("evaluate: " + inScope + " of " + (predictions.size() - 1) + " phantoms in scope");
         assertThat(inScope).isGreaterThanOrEqualTo(143);
+        List<String> jsonLines = Files.readAllLines(out.resolve("predictions.jsonl"));
+        assertThat(jsonLines).hasSize(150);
+        for (int i = 0; i < jsonLines.size(); i++) {
+            assertThat(DetectionSchema.problems(jsonLines.get(i))).as(jsonLines.get(i)).isEmpty();
+            assertThat(tree(jsonLines.get(i)).get("image").asText()).isEqualTo(Csv.parse(predictions.get(i + 1)).get(0).fields().get(0));
+        }
         JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile());
         assertThat(m.get("split").asText()).isEqualTo("all");
         assertThat(m.get("two_stage").get("n").asInt()).isEqualTo(150);
@@ -204,6 +210,8 @@ class EvaluationCommandsTest {
         assertThat(lines.get(1).get("error").asText()).contains(bomb.toString()).contains("40000");
         assertThat(lines.get(2).get("error").asText()).contains(text.toString());
         assertThat(r.err()).contains("2 of 4 images failed");
+        // results and errors alike in the one JSON form of docs/detection.schema.json
+        r.out().lines().forEach(line -> assertThat(DetectionSchema.problems(line)).as(line).isEmpty());
         // the good images score as they do alone
         for (int k : new int[] {0, 3}) {
             MainTest.Result alone = MainTest.run("predict", "--model", model, "--device", "cpu", lines.get(k).get("image").asText());

@@ -1,16 +1,21 @@
 package io.pxrcad.infer;
 
+import io.pxrcad.AtomicFiles;
 import io.pxrcad.DataException;
 import io.pxrcad.FractureType;
 import io.pxrcad.PixelBox;
 import io.pxrcad.Radiograph;
+import io.pxrcad.data.Csv;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.eval.Pointing;
 import io.pxrcad.eval.Localisation;
 import io.pxrcad.image.ImageReaders;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -101,6 +106,33 @@ public final class DetectionScoring {
         return Localisation.of(scored.stream().map(Scored::roiHit).toList(), scored.stream().map(Scored::maxHit).toList(),
                 scored.stream().map(Scored::typeCorrect).toList());
     }
+
+    /**
+     * {@code predictions.csv}: per image the manifest's truth beside the detection ({@code image,
+     * label, type, probability, stage1, stage2, band, predicted_type, roi, roi_hit, max_hit,
+     * in_scope, scope_reasons}), written atomically.
+     */
+    public static void writeCsv(Path file, List<Scored> scored) throws IOException {
+        StringBuilder sb = new StringBuilder("image,label,type,probability,stage1,stage2,band,predicted_type,roi,roi_hit,"
+                + "max_hit,in_scope,scope_reasons\n");
+        for (Scored s : scored) {
+            Detection d = s.detection();
+            sb.append(Csv.join(List.of(s.entry().image(), Integer.toString(s.entry().label()),
+                    s.entry().type().map(FractureType::label).orElse(""), num(d.probability()), num(d.stage1()),
+                    num(d.stage2()), d.band().label(), label(d.type()), box(d.roi()), bool(s.roiHit()), bool(s.maxHit()),
+                    bool(d.inScope()), String.join("; ", d.scopeReasons())))).append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    /** The detections in their JSON form ({@link DetectionJson}), one line per image, named by manifest image id. */
+    public static void writeJsonLines(Path file, List<Scored> scored) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (Scored s : scored) sb.append(DetectionJson.line(DetectionJson.of(s.entry().image(), s.detection()))).append('\n');
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    private static String num(double v) { return String.format(Locale.ROOT, "%.6f", v); }
 
     public static String label(FractureType t) { return t == null ? "" : t.label(); }
 

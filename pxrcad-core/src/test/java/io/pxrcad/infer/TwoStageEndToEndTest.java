@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stages on 200 generated 128-px phantoms (difficulty 0: displaced fractures), then run the chained
  * detector on 200 held-out phantoms of other patients (another cohort seed) and require an AUC of
  * {@code ps1*ps2} of at least 0.8 and the map's maximum inside a true box (pointing game) for most
- * positives.
+ * positives. On the way: the validation AUCs training logged equal those of the saved model on the
+ * validation images, and batches of 8 give what one image at a time gives (to 1e-5).
  */
 class TwoStageEndToEndTest {
     @TempDir
@@ -56,6 +57,14 @@ class TwoStageEndToEndTest {
         double roiLabelAccuracy = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(metrics.get(metrics.size() - 1)).get("roiLabelAccuracy").asDouble();
 
+        // the validation AUCs training logged (and chose the thresholds with) are what evaluation
+        // computes with the saved model on the validation images: one chain, the same inputs
+        try (FractureDetector detector = FractureDetector.load(result.artifact().dir(), "cpu")) {
+            ChainEvaluation onVal = ChainEvaluation.of(DetectionScoring.run(detector, manifest, val, null, 5), "validation");
+            assertThat(onVal.twoStageMetrics().auc()).as("two-stage validation AUC").isEqualTo(result.valAucTwoStage());
+            assertThat(onVal.singleStageMetrics().auc()).as("single-stage validation AUC").isEqualTo(result.valAucStage1());
+        }
+
         Path heldOutDir = dir.resolve("held-out");
         List<ManifestEntry> test = CohortWriter.write(phantoms.withSeed(12), heldOutDir, 200, 2, ProgressListener.NONE);
         float[] scores = new float[test.size()], stage1 = new float[test.size()];
@@ -64,7 +73,15 @@ class TwoStageEndToEndTest {
         try (FractureDetector detector = FractureDetector.load(result.artifact().dir(), "cpu")) {
             List<Radiograph> images = new ArrayList<>();
             for (ManifestEntry e : test) images.add(ImageReaders.read(heldOutDir.resolve(e.image())));
-            List<Detection> ds = detector.detect(images);
+            List<Detection> ds = detector.detect(images, 8);
+            // batches give what one image at a time gives
+            List<Detection> one = detector.detect(images.subList(0, 24), 1);
+            for (int i = 0; i < one.size(); i++) {
+                assertThat(one.get(i).probability()).isCloseTo(ds.get(i).probability(), org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(one.get(i).stage1()).isCloseTo(ds.get(i).stage1(), org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(one.get(i).roi()).isEqualTo(ds.get(i).roi());
+                assertThat(one.get(i).band()).isEqualTo(ds.get(i).band());
+            }
             for (int i = 0; i < test.size(); i++) {
                 Detection d = ds.get(i);
                 scores[i] = (float) d.probability();
