@@ -72,6 +72,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void inferenceIsPlainJavaButForTheDjlEngine() {
+        noClasses().that().resideInAPackage("io.pxrcad.infer").and().doNotHaveSimpleName("TorchRunner")
+                .and().doNotHaveFullyQualifiedName("io.pxrcad.infer.TorchRunner$1")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "io.pxrcad.model..").check(core);
+    }
+
+    @Test
     void coreImportsNoApplication() {
         noClasses().that().resideInAPackage("io.pxrcad..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.pxrcad.cli..", "io.pxrcad.server..", "io.pxrcad.spark..", "picocli..")

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 FuzzBenchCommand.class,
                 BenchSynthCommand.class,
                 BenchModelCommand.class,
+                BenchPredictCommand.class,
                 BenchTrainCommand.class,
         })
 final class BenchCommand implements Runnable {

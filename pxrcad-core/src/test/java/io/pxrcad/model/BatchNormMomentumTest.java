@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 class BatchNormMomentumTest {
     @Test
     void runningMeanMovesOneTenthTowardsTheBatchMean() {
-        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             Block bn = Layers.bn();
             bn.initialize(nd, DataType.FLOAT32, new Shape(2, 1, 2, 2));
             bn.forward(new ParameterStore(nd, false), new NDList(nd.full(new Shape(2, 1, 2, 2), 5f)), true);

@@ -114,7 +114,7 @@ final class FormulaWeights {
      * with its shape, filled from the formula.
      */
     byte[] stateDict(Block block) {
-        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager m = TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDList list = new NDList();
             for (Map.Entry<String, Parameter> e : TorchNames.of(block).entrySet()) {
                 Shape shape = e.getValue().getArray().getShape();

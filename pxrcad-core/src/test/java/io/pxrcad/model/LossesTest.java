@@ -1,6 +1,5 @@
 package io.pxrcad.model;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -13,7 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 class LossesTest {
     @Test
     void bceIsThePositiveMeanCrossEntropy() {
-        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDArray p = nd.create(new float[] {0.9f, 0.2f, 0.6f}, new Shape(3, 1));
             NDArray y = nd.create(new float[] {1f, 0f, 0f}, new Shape(3, 1));
             double expected = -(Math.log(0.9) + Math.log(0.8) + Math.log(0.4)) / 3;
@@ -23,12 +22,12 @@ class LossesTest {
 
     @Test
     void saturatedProbabilitiesGiveTorchsClampedLossAndFiniteGradients() {
-        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDArray p = nd.create(new float[] {0f, 1f, 1f, 0f}, new Shape(4, 1));
             NDArray y = nd.create(new float[] {1f, 0f, 1f, 0f}, new Shape(4, 1));
             p.setRequiresGradient(true);
             NDArray loss;
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+            try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
                 loss = Losses.bce(p, y);
                 gc.backward(loss);
             }
@@ -39,7 +38,7 @@ class LossesTest {
 
     @Test
     void maskedBceAveragesOverMaskedEntriesAndIsZeroWhenEmpty() {
-        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDArray p = nd.create(new float[] {0.9f, 0.3f, 0.01f}, new Shape(3, 1));
             NDArray y = nd.create(new float[] {1f, 1f, 1f}, new Shape(3, 1));
             NDArray mask = nd.create(new float[] {1f, 1f, 0f}, new Shape(3, 1));
@@ -49,7 +48,7 @@ class LossesTest {
             p.setRequiresGradient(true);
             NDArray empty = nd.zeros(new Shape(3, 1));
             NDArray loss;
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+            try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
                 loss = Losses.maskedBce(p, y, empty);
                 gc.backward(loss);
             }

@@ -1,6 +1,5 @@
 package io.pxrcad.model;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -49,7 +48,7 @@ class LsePoolingTest {
     @Test
     void ndArrayVersionEqualsJavaTwin() {
         Random rnd = new Random(2);
-        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             float[] data = randomMap(rnd, 2 * 3 * 5 * 7);
             NDArray x = nd.create(data, new Shape(2, 3, 5, 7));
             float[] pooled = LsePooling.lse(x, 10f).toFloatArray();
@@ -65,7 +64,7 @@ class LsePoolingTest {
     @Test
     void finiteForExtremeInputs() {
         float[][] cases = {{1e30f, -1e30f, 0f}, {-1e30f, -1e30f}, {3e37f, 0f}, {0f}, {1f, 1f, 1f}, {-5e3f, 7e3f}};
-        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             for (float[] c : cases) {
                 for (float r : new float[] {1e-3f, 1f, 10f}) {
                     assertThat(LsePooling.lse(c, r)).as("java r=%s", r).isFinite();
@@ -84,10 +83,10 @@ class LsePoolingTest {
         float r = 10f;
         float[] p = randomMap(rnd, 12);
         float[] grad;
-        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDArray x = nd.create(p, new Shape(1, 1, 3, 4));
             x.setRequiresGradient(true);
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+            try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
                 gc.backward(LsePooling.lse(x, r).sum());
             }
             grad = x.getGradient().toFloatArray();

@@ -5,7 +5,6 @@ import io.pxrcad.artifact.NetworkConfig;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -34,7 +33,7 @@ class MilToyTaskTest {
 
     @Test
     void learnsWeakLabelsAndLocalisesTheObject() {
-        Engine.getEngine("PyTorch").setRandomSeed(7);
+        TorchEngine.engine().setRandomSeed(7);
         Random rnd = new Random(7);
         float lr = 1e-3f;
         try (Model model = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_RESNET).withLseR(20f), Device.cpu());

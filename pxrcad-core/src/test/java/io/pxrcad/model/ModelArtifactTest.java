@@ -59,7 +59,7 @@ class ModelArtifactTest {
         Path dir = tmp.resolve("artifact");
         try (Model s1 = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu());
              Model s2 = Networks.stage2(NetworkConfig.stage2(Architecture.TINY_RESNET, true), Device.cpu());
-             NDManager nd = NDManager.newBaseManager("PyTorch")) {
+             NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             scramble(s1);
             scramble(s2);
             Map<String, Network> nets = new LinkedHashMap<>();

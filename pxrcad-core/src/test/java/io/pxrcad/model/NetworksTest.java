@@ -37,7 +37,7 @@ class NetworksTest {
      */
     @Test
     void stage1FeaturesAreGridMeansOfTheBackboneMapAndTheProbabilityMapIsUnchanged() {
-        try (NDManager nd = NDManager.newBaseManager("PyTorch");
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu());
              Model m = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu())) {
             NDArray x = nd.randomNormal(new Shape(2, 3, 96, 128));
             NDList y = forward(m, x);
@@ -82,7 +82,7 @@ class NetworksTest {
 
     @Test
     void everyRoleGivesItsDocumentedOutputs() {
-        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDArray x = nd.randomNormal(new Shape(2, 3, 96, 128));
             try (Model m = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu())) {
                 NDList y = forward(m, x);
@@ -119,7 +119,7 @@ class NetworksTest {
     /** The reduced presets' networks: documented sizes, strides and parameter names. */
     @Test
     void smallInputNetworksKeepFineDetailAndHaveStableNames() {
-        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDArray x = nd.randomNormal(new Shape(2, 3, 128, 128));
             try (Model m = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_VGG), Device.cpu())) {
                 assertThat(Networks.parameterCount(Networks.network(m).backbone())).isEqualTo(147_240);
@@ -151,8 +151,8 @@ class NetworksTest {
     @ValueSource(ints = {1, 2, 3, 4, 5})
     void headsStartUnsaturated(int seed) {
         // seeded: the weights and input must not depend on which tests drew random numbers before
-        ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed(seed);
-        try (NDManager nd = NDManager.newBaseManager("PyTorch")) {
+        TorchEngine.engine().setRandomSeed(seed);
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDArray x = nd.randomNormal(new Shape(4, 3, 128, 128));
             for (Architecture a : new Architecture[] {Architecture.TINY_DENSENET, Architecture.TINY_RESNET, Architecture.TINY_VGG}) {
                 try (Model s1 = Networks.stage1(NetworkConfig.stage1(a), Device.cpu());
@@ -180,7 +180,7 @@ class NetworksTest {
     @Test
     void scopedTrainingGivesTheSameGradientsAsUnscoped() {
         try (Model m = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu());
-             NDManager nd = NDManager.newBaseManager("PyTorch")) {
+             NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDArray x = nd.randomNormal(new Shape(4, 3, 64, 64));
             NDArray y = nd.create(new float[] {1, 0, 1, 0}, new Shape(4, 1));
             var params = WeightExport.parameters(m.getBlock());
@@ -213,7 +213,7 @@ class NetworksTest {
         try (NDManager step = x.getManager().newSubManager()) {
             NDList in = new NDList(x);
             in.tempAttach(step);
-            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getEngine("PyTorch").newGradientCollector()) {
+            try (ai.djl.training.GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
                 gc.zeroGradients();
                 gc.backward(Losses.bce(m.getBlock().forward(new ParameterStore(step, false), in, true).head(), y));
             }

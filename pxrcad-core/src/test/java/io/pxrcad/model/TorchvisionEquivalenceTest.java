@@ -29,7 +29,7 @@ class TorchvisionEquivalenceTest {
 
     @Test
     void parameterCountsMatchTorchvision() {
-        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager m = TorchEngine.newManager(ai.djl.Device.cpu())) {
             Block d = DenseNet.densenet121().classifier(1000);
             d.initialize(m, DataType.FLOAT32, Networks.INIT_SHAPE);
             assertThat(Networks.parameterCount(d)).isEqualTo(7_978_856L);
@@ -57,7 +57,7 @@ class TorchvisionEquivalenceTest {
     }
 
     private static void check(Block classifier, String name) throws IOException {
-        try (Model model = Model.newInstance(name, ai.djl.Device.cpu(), "PyTorch")) {
+        try (Model model = Model.newInstance(name, ai.djl.Device.cpu(), TorchEngine.NAME)) {
             model.setBlock(classifier);
             classifier.initialize(model.getNDManager(), DataType.FLOAT32, Networks.INIT_SHAPE);
             Path io = io(name);
@@ -65,7 +65,7 @@ class TorchvisionEquivalenceTest {
             ImportReport report = WeightImport.loadAll(classifier, stateDict, name + " formula weights");
             assertThat(report.loaded()).hasSize(TorchNames.of(classifier).size());
             Block features = ((GapClassifier) classifier).backbone();
-            try (NDManager m = NDManager.newBaseManager("PyTorch"); InputStream in = Files.newInputStream(io)) {
+            try (NDManager m = TorchEngine.newManager(ai.djl.Device.cpu()); InputStream in = Files.newInputStream(io)) {
                 NDList ref = NDList.decode(m, in);
                 for (String size : new String[] {"224", "96x128"}) {
                     NDArray x = ref.get("input_" + size);
@@ -83,7 +83,7 @@ class TorchvisionEquivalenceTest {
     }
 
     private static void checkProbes(Block classifier, String name) throws IOException {
-        try (NDManager m = NDManager.newBaseManager("PyTorch"); InputStream in = Files.newInputStream(io(name))) {
+        try (NDManager m = TorchEngine.newManager(ai.djl.Device.cpu()); InputStream in = Files.newInputStream(io(name))) {
             classifier.initialize(m, DataType.FLOAT32, Networks.INIT_SHAPE);
             Map<String, Parameter> params = TorchNames.of(classifier);
             FormulaWeights formula = FormulaWeights.fromMetadata(io(name));

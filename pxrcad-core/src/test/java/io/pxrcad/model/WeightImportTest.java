@@ -37,7 +37,7 @@ class WeightImportTest {
     @BeforeEach
     void writeResNet18StateDict() throws IOException {
         resnet18 = tmp.resolve("resnet18.safetensors");
-        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager m = TorchEngine.newManager(ai.djl.Device.cpu())) {
             Block classifier = ResNet.resnet18().classifier(1000);
             classifier.initialize(m, DataType.FLOAT32, Networks.INIT_SHAPE);
             Files.write(resnet18, FormulaWeights.fromMetadata(TorchvisionEquivalenceTest.io("resnet18")).stateDict(classifier));
@@ -123,7 +123,7 @@ class WeightImportTest {
 
     private Path rewrite(String name, UnaryOperator<NDList> edit) throws IOException {
         Path out = tmp.resolve(name + ".safetensors");
-        try (NDManager nd = NDManager.newBaseManager("PyTorch"); InputStream in = Files.newInputStream(resnet18);
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu()); InputStream in = Files.newInputStream(resnet18);
              OutputStream os = Files.newOutputStream(out)) {
             NDList l = edit.apply(NDList.decode(nd, in));
             l.encode(os, NDList.Encoding.SAFETENSORS);

@@ -1,8 +1,8 @@
 package io.pxrcad.train;
 
+import io.pxrcad.model.TorchEngine;
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -23,7 +23,7 @@ class NetworkTrainerTest {
 
     @Test
     void learnsAWeakLabelTask() {
-        Engine.getEngine("PyTorch").setRandomSeed(3);
+        TorchEngine.engine().setRandomSeed(3);
         Random rnd = new Random(3);
         try (Model model = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_RESNET), Device.cpu());
              NetworkTrainer t = new NetworkTrainer(model, 3e-3f)) {

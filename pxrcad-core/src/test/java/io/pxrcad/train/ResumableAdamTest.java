@@ -1,8 +1,8 @@
 package io.pxrcad.train;
 
+import io.pxrcad.model.TorchEngine;
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -106,8 +106,8 @@ class ResumableAdamTest {
 
     /** Weights of a 4-input linear layer after 10 Adam steps on a fixed regression batch. */
     private static float[] trainLinear(boolean resumable) {
-        Engine.getEngine("PyTorch").setRandomSeed(5);
-        try (Model model = Model.newInstance("linear", Device.cpu(), "PyTorch")) {
+        TorchEngine.engine().setRandomSeed(5);
+        try (Model model = Model.newInstance("linear", Device.cpu(), TorchEngine.NAME)) {
             Linear block = Linear.builder().setUnits(1).build();
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(8, 4));
