@@ -1,17 +1,8 @@
 package io.pxrcad.cli;
 
-import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import io.pxrcad.artifact.Architecture;
+import io.pxrcad.model.ForwardTiming;
 import io.pxrcad.model.TorchEngine;
-import io.pxrcad.artifact.NetworkConfig;
-import io.pxrcad.model.Networks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,38 +82,9 @@ final class BenchModelCommand implements Runnable {
 
     /** Runs in the child: {@code RESULT median_ms min_ms peak_rss_mb checksum rss_after_init_mb}. */
     private String measure(Architecture a, int size) {
-        TorchEngine.seed(42);
-        boolean stage1 = a == Architecture.DENSENET121 || a == Architecture.TINY_DENSENET;
-        NetworkConfig config = stage1 ? NetworkConfig.stage1(a) : NetworkConfig.stage2(a, true);
-        Device d = TorchEngine.resolve(device);
-        try (Model model = Networks.newModel(config, d); NDManager nd = TorchEngine.newManager(d)) {
-            NDArray x = nd.randomNormal(new Shape(1, 3, size, size));
-            double baseline = ProcessMemory.peakRssMb();
-            double[] ms = new double[repeats];
-            for (int i = -1; i < repeats; i++) {
-                try (NDManager sub = nd.newSubManager()) {
-                    // outputs attach to the input's manager: the input must live in the per-pass manager
-                    NDList in = new NDList(x);
-                    in.tempAttach(sub);
-                    long t0 = System.nanoTime();
-                    NDList y = model.getBlock().forward(new ParameterStore(sub, false), in, false);
-                    y.head().toFloatArray(); // the result is on the host: the computation has finished
-                    long t1 = System.nanoTime();
-                    if (i >= 0) ms[i] = (t1 - t0) / 1e6;
-                }
-            }
-            // the checksum covers the backbone's feature map (with random weights the heads' sigmoid saturates)
-            String checksum;
-            try (NDManager sub = nd.newSubManager()) {
-                NDList in = new NDList(x);
-                in.tempAttach(sub);
-                NDArray f = Networks.network(model).backbone().forward(new ParameterStore(sub, false), in, false).head();
-                double sum = 0;
-                for (float v : f.toFloatArray()) sum += v;
-                checksum = String.format(Locale.ROOT, "%s:%.6e", Arrays.toString(f.getShape().getShape()).replace(" ", ""), sum);
-            }
-            return String.format(Locale.ROOT, "RESULT %.1f %.1f %.0f %s %.0f", Median.of(ms), Arrays.stream(ms).min().orElseThrow(), ProcessMemory.peakRssMb(), checksum, baseline);
-        }
+        ForwardTiming.Result r = ForwardTiming.measure(a, size, repeats, device, ProcessMemory::peakRssMb);
+        return String.format(Locale.ROOT, "RESULT %.1f %.1f %.0f %s %.0f", Median.of(r.ms()),
+                Arrays.stream(r.ms()).min().orElseThrow(), ProcessMemory.peakRssMb(), r.checksum(), r.memoryAfterInit());
     }
 
     private String runChild(Architecture a, int size) {
