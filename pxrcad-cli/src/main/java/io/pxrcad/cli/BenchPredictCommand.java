@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,7 +45,7 @@ final class BenchPredictCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--batch-sizes", split = ",", defaultValue = "1,8", description = "Batch sizes to compare (default ${DEFAULT-VALUE}).")
     int[] batchSizes;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "Timed passes over all phantoms per batch size (default ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "5", description = "Rounds; in each, every batch size scores all phantoms once (default ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Folder for the phantoms (default: a temporary folder, removed after).")
@@ -75,36 +74,35 @@ final class BenchPredictCommand implements java.util.concurrent.Callable<Integer
                         + System.getProperty("ai.djl.pytorch.num_threads", "default") + ", DNNL_MAX_CPU_ISA "
                         + System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "unset"));
                 out.printf(Locale.ROOT, "method: %d phantoms of %d px (PNG files), model input %d px; per pass: decode, chained"
-                        + " pass, scope check (what predict does, without printing); 1 warm-up batch, then the median of %d"
-                        + " passes%n", count, size, detector.imageSize(), repeats);
+                        + " pass, scope check (what predict does, without printing); 1 warm-up batch each, then the median of %d"
+                        + " rounds in which the batch sizes take turns%n", count, size, detector.imageSize(), repeats);
                 out.printf(Locale.ROOT, "%-6s %12s %10s %8s  %-16s %s%n", "batch", "images/s", "median s", "ratio", "checksum",
                         "max |diff| to first");
                 out.flush();
-                double[] first = null;
-                double firstRate = 0;
-                for (int b : batchSizes) {
-                    IsolatedScoring.score(detector, inputs.subList(0, Math.min(b, inputs.size())));
-                    double[] seconds = new double[repeats];
-                    double[] probs = null;
-                    for (int r = 0; r < repeats; r++) {
+                // the batch sizes take turns in each round, so that the machine's drift (a shared host)
+                // falls on all of them alike
+                for (int b : batchSizes) IsolatedScoring.score(detector, inputs.subList(0, Math.min(b, inputs.size())));
+                double[][] seconds = new double[batchSizes.length][repeats];
+                double[][] probs = new double[batchSizes.length][];
+                for (int r = 0; r < repeats; r++) {
+                    for (int j = 0; j < batchSizes.length; j++) {
                         long t0 = System.nanoTime();
-                        probs = scoreAll(detector, inputs, b);
-                        seconds[r] = (System.nanoTime() - t0) / 1e9;
+                        probs[j] = scoreAll(detector, inputs, batchSizes[j]);
+                        seconds[j][r] = (System.nanoTime() - t0) / 1e9;
                     }
-                    Arrays.sort(seconds);
-                    double median = seconds[repeats / 2], rate = count / median;
-                    if (first == null) {
-                        first = probs;
-                        firstRate = rate;
-                    }
-                    double maxDiff = 0, sum = 0;
-                    for (int i = 0; i < probs.length; i++) {
-                        maxDiff = Math.max(maxDiff, Math.abs(probs[i] - first[i]));
-                        sum += probs[i];
-                    }
-                    out.printf(Locale.ROOT, "%-6d %12.1f %10.3f %8.2f  %-16.6f %.2e%n", b, rate, median, rate / firstRate, sum, maxDiff);
-                    out.flush();
                 }
+                double firstRate = count / Median.of(seconds[0]);
+                for (int j = 0; j < batchSizes.length; j++) {
+                    double median = Median.of(seconds[j]), rate = count / median;
+                    double maxDiff = 0, sum = 0;
+                    for (int i = 0; i < probs[j].length; i++) {
+                        maxDiff = Math.max(maxDiff, Math.abs(probs[j][i] - probs[0][i]));
+                        sum += probs[j][i];
+                    }
+                    out.printf(Locale.ROOT, "%-6d %12.1f %10.3f %8.2f  %-16.6f %.2e%n", batchSizes[j], rate, median,
+                            rate / firstRate, sum, maxDiff);
+                }
+                out.flush();
             }
         } finally {
             if (work == null) OutputFolder.deleteTree(dir);
