@@ -17,10 +17,11 @@ import java.util.UUID;
  * (PS3.3 A.8.1) or a Digital X-Ray "for presentation" object. Integer values that already fit
  * {@code [0, 2^bitDepth - 1]} (bitDepth <= 16) are written as they are; others are
  * scaled linearly from their range to {@code [0, 65535]}. UIDs are fresh {@code 2.25.<uuid>}
- * (PS3.5 B.2) unless an {@link Identity} gives them. Patient's Name is always empty; Patient ID
- * is empty unless the identity carries a (synthetic) one. A DX object also carries the
- * identity rescale, Presentation LUT Shape IDENTITY and a window spanning the stored range
- * (DX "for presentation" requires a VOI), so that it displays, and decodes, as written.
+ * (PS3.5 B.2) unless an {@link Identity} gives them. Patient ID and Patient's Name are empty
+ * unless the identity carries a (synthetic) ID; the name is then {@code SYNTHETIC^<id>}. A DX
+ * object carries every Type 1 and 2 attribute of its IOD ({@code DxModules}), among them the
+ * identity rescale, Presentation LUT Shape IDENTITY and a window spanning the stored range, so
+ * that it displays, and decodes, as written.
  */
 public final class DicomWriter {
     /** The kind of object written. */
@@ -40,19 +41,22 @@ public final class DicomWriter {
     /**
      * What to write besides the pixels.
      *
-     * @param pixelSpacing {row, column} spacing in mm, or {@code null}
-     * @param bodyPart e.g. {@code PELVIS}, or {@code null}
+     * @param pixelSpacing {row, column} spacing in mm, or {@code null}; a DX object needs it
+     * @param bodyPart e.g. {@code PELVIS}, or {@code null}; a DX object needs one the writer has a code for
      * @param viewPosition e.g. {@code AP}, or {@code null}
+     * @param patientOrientation the patient directions of the rows and columns (PS3.3 C.7.6.1.1.1),
+     *        e.g. {@code L\F} for an AP view seen as facing the patient; a DX object needs it
      */
-    public record Options(Kind kind, double[] pixelSpacing, String bodyPart, String viewPosition) {
+    public record Options(Kind kind, double[] pixelSpacing, String bodyPart, String viewPosition, String patientOrientation) {
         public Options {
             Objects.requireNonNull(kind, "kind");
             if (pixelSpacing != null && (pixelSpacing.length != 2 || !(pixelSpacing[0] > 0) || !(pixelSpacing[1] > 0))) {
                 throw new IllegalArgumentException("pixelSpacing must be 2 values > 0");
             }
+            if (kind == Kind.DX) DxModules.check(pixelSpacing, bodyPart, patientOrientation);
         }
 
-        public static Options secondaryCapture() { return new Options(Kind.SECONDARY_CAPTURE, null, null, null); }
+        public static Options secondaryCapture() { return new Options(Kind.SECONDARY_CAPTURE, null, null, null, null); }
     }
 
     /**
@@ -82,9 +86,10 @@ public final class DicomWriter {
     }
 
     private static final String IMPLEMENTATION_UID = "2.25.329800735698586629295641978511506172918";
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // the elements by tag, in the ascending order PS3.5 7.1 requires whatever order they were added in
+    private final java.util.SortedMap<Integer, byte[]> elements = new java.util.TreeMap<>(Integer::compareUnsigned);
 
-    private DicomWriter() {}
+    DicomWriter() {}
 
     /** Writes {@code image} to {@code target} atomically, with fresh UIDs. */
     public static void write(Radiograph image, Options options, Path target) throws IOException {
@@ -112,18 +117,16 @@ public final class DicomWriter {
         meta.string(0x00020010, "UI", TransferSyntax.EXPLICIT_VR_LE.uid());
         meta.string(0x00020012, "UI", IMPLEMENTATION_UID);
         meta.string(0x00020013, "SH", "PXRCAD");
-        byte[] metaBytes = meta.out.toByteArray();
+        byte[] metaBytes = meta.toByteArray();
 
         int bits = image.bitDepth() <= 16 && fits(image) ? image.bitDepth() : 16;
         DicomWriter ds = new DicomWriter();
-        boolean dx = options.kind() == Kind.DX;
-        if (dx) ds.string(0x00080008, "CS", "DERIVED\\PRIMARY");
         ds.string(0x00080016, "UI", options.kind().sopClassUid);
         ds.string(0x00080018, "UI", instance);
         ds.string(0x00080060, "CS", options.kind().modality);
         if (options.kind() == Kind.SECONDARY_CAPTURE) ds.string(0x00080064, "CS", "SYN");
-        else ds.string(0x00080068, "CS", "FOR PRESENTATION");
-        ds.string(0x00100010, "PN", "");
+        // the identity's patient ID is synthetic by contract, so naming the patient after it reveals nothing
+        ds.string(0x00100010, "PN", identity.patientId() == null ? "" : "SYNTHETIC^" + identity.patientId());
         ds.string(0x00100020, "LO", identity.patientId() == null ? "" : identity.patientId());
         if (options.bodyPart() != null) ds.string(0x00180015, "CS", options.bodyPart());
         if (options.viewPosition() != null) ds.string(0x00185101, "CS", options.viewPosition());
@@ -134,32 +137,21 @@ public final class DicomWriter {
         ds.string(0x00280004, "CS", "MONOCHROME2");
         ds.us(0x00280010, image.height());
         ds.us(0x00280011, image.width());
-        if (options.pixelSpacing() != null) {
-            ds.string(0x00280030, "DS", ds(options.pixelSpacing()[0]) + "\\" + ds(options.pixelSpacing()[1]));
-        }
+        if (options.pixelSpacing() != null) ds.string(0x00280030, "DS", spacing(options.pixelSpacing()));
         ds.us(0x00280100, 16);
         ds.us(0x00280101, bits);
         ds.us(0x00280102, bits - 1);
         ds.us(0x00280103, 0);
-        if (dx) {
-            // PS3.3 C.11.2.1.2.1: a LINEAR window with centre 2^(b-1) and width 2^b maps [0, 2^b - 1] onto itself
-            ds.string(0x00281050, "DS", Long.toString(1L << (bits - 1)));
-            ds.string(0x00281051, "DS", Long.toString(1L << bits));
-            ds.string(0x00281052, "DS", "0");
-            ds.string(0x00281053, "DS", "1");
-            ds.string(0x00281054, "LO", "US");
-            ds.string(0x00282110, "CS", "00");
-            ds.string(0x20500020, "CS", "IDENTITY");
-        }
+        if (options.kind() == Kind.DX) DxModules.add(ds, options, bits);
         ds.bytes(0x7FE00010, "OW", pixels(image, bits == image.bitDepth() && fits(image)));
 
-        DicomWriter file = new DicomWriter();
-        file.out.writeBytes(new byte[128]);
-        file.out.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
-        file.bytes(0x00020000, "UL", le32(metaBytes.length));
-        file.out.writeBytes(metaBytes);
-        file.out.writeBytes(ds.out.toByteArray());
-        return file.out.toByteArray();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(new byte[128]);
+        file.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes(element(0x00020000, "UL", le32(metaBytes.length)));
+        file.writeBytes(metaBytes);
+        file.writeBytes(ds.toByteArray());
+        return file.toByteArray();
     }
 
     private static boolean fits(Radiograph image) {
@@ -183,6 +175,9 @@ public final class DicomWriter {
         }
         return b;
     }
+
+    /** A {row, column} spacing as a two-valued DS. */
+    static String spacing(double[] rowColumn) { return ds(rowColumn[0]) + "\\" + ds(rowColumn[1]); }
 
     private static String ds(double v) {
         String s = Double.toString(v);
@@ -212,10 +207,12 @@ public final class DicomWriter {
 
     private static byte[] le32(int v) { return new byte[] {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)}; }
 
-    private void us(int tag, int v) { bytes(tag, "US", new byte[] {(byte) v, (byte) (v >>> 8)}); }
+    void us(int tag, int v) { bytes(tag, "US", new byte[] {(byte) v, (byte) (v >>> 8)}); }
+
+    void ss(int tag, int v) { bytes(tag, "SS", new byte[] {(byte) v, (byte) (v >>> 8)}); }
 
     /** A text value padded to even length (PS3.5 6.2: NUL for UI, space otherwise). */
-    private void string(int tag, String vr, String value) {
+    void string(int tag, String vr, String value) {
         byte[] b = value.getBytes(StandardCharsets.US_ASCII);
         if (b.length % 2 == 1) {
             b = java.util.Arrays.copyOf(b, b.length + 1);
@@ -224,7 +221,31 @@ public final class DicomWriter {
         bytes(tag, vr, b);
     }
 
-    private void bytes(int tag, String vr, byte[] value) {
+    /** A sequence of defined length whose items are the given datasets (PS3.5 7.5.1); none is an empty sequence. */
+    void sequence(int tag, DicomWriter... items) {
+        ByteArrayOutputStream value = new ByteArrayOutputStream();
+        for (DicomWriter item : items) {
+            byte[] b = item.toByteArray();
+            value.writeBytes(new byte[] {(byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0}); // Item (FFFE,E000)
+            value.writeBytes(le32(b.length));
+            value.writeBytes(b);
+        }
+        bytes(tag, "SQ", value.toByteArray());
+    }
+
+    void bytes(int tag, String vr, byte[] value) {
+        if (elements.put(tag, element(tag, vr, value)) != null) throw new IllegalStateException("tag written twice: " + Tags.format(tag));
+    }
+
+    private byte[] toByteArray() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        elements.values().forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    /** One explicit VR little endian element (PS3.5 7.1.2). */
+    private static byte[] element(int tag, String vr, byte[] value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 12);
         out.write(tag >>> 16);
         out.write(tag >>> 24);
         out.write(tag);
@@ -239,5 +260,6 @@ public final class DicomWriter {
             out.write(value.length >>> 8);
         }
         out.writeBytes(value);
+        return out.toByteArray();
     }
 }

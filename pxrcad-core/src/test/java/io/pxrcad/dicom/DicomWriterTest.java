@@ -24,7 +24,7 @@ class DicomWriterTest {
         px[1] = 4095;
         Radiograph in = new Radiograph(37, 23, px, 12, "PHANTOM");
         Path file = dir.resolve("a.dcm");
-        DicomWriter.write(in, new DicomWriter.Options(DicomWriter.Kind.DX, new double[] {0.143, 0.15}, "PELVIS", "AP"), file);
+        DicomWriter.write(in, new DicomWriter.Options(DicomWriter.Kind.DX, new double[] {0.143, 0.15}, "PELVIS", "AP", "L\\F"), file);
 
         byte[] bytes = Files.readAllBytes(file);
         assertThat(new DicomDecoder().accepts(Path.of("x.bin"), bytes)).isTrue();
@@ -66,7 +66,7 @@ class DicomWriterTest {
         Random rnd = new Random(11);
         for (int i = 0; i < px.length; i++) px[i] = 1000 + rnd.nextInt(59000);
         Radiograph in = new Radiograph(64, 40, px, 16, "PHANTOM");
-        DicomWriter.Options dx = new DicomWriter.Options(DicomWriter.Kind.DX, new double[] {0.7421875, 0.7421875}, "PELVIS", "AP");
+        DicomWriter.Options dx = new DicomWriter.Options(DicomWriter.Kind.DX, new double[] {0.7421875, 0.7421875}, "PELVIS", "AP", "L\\F");
         DicomWriter.Identity id = new DicomWriter.Identity("P000042", DicomWriter.derivedUid("s"),
                 DicomWriter.derivedUid("se"), DicomWriter.derivedUid("i"));
         byte[] a = DicomWriter.encode(in, dx, id);
@@ -77,12 +77,37 @@ class DicomWriterTest {
         Files.write(file, a);
         DicomFile f = DicomFile.read(file);
         assertThat(f.string(0x0010, 0x0020)).isEqualTo("P000042");
-        assertThat(f.string(0x0010, 0x0010)).isNull();
+        assertThat(f.string(0x0010, 0x0010)).isEqualTo("SYNTHETIC^P000042");
         assertThat(f.header().studyInstanceUid()).isEqualTo(id.studyUid());
         assertThat(f.header().seriesInstanceUid()).isEqualTo(id.seriesUid());
         assertThat(f.header().sopInstanceUid()).isEqualTo(id.instanceUid());
         assertThat(f.header().bitsStored()).isEqualTo(16);
         assertThat(new DicomDecoder().decode(file).pixels()).containsExactly(px);
+    }
+
+    @Test
+    void dxCarriesTheAttributesOfItsIodThatPxrcadCannotLeaveEmpty() throws IOException {
+        // the full check is dciodvfy's (PhantomDicomConformanceTest); these hold without it
+        Radiograph in = new Radiograph(4, 3, new float[12], 12, "PHANTOM");
+        DicomFile f = DicomFile.parse(DicomWriter.encode(in,
+                new DicomWriter.Options(DicomWriter.Kind.DX, new double[] {0.5, 0.25}, "PELVIS", "AP", "L\\F")));
+        assertThat(f.string(0x0028, 0x1040)).isEqualTo("LOG");
+        assertThat(f.string(0x0028, 0x0301)).isEqualTo("NO");
+        assertThat(f.string(0x0018, 0x1164)).isEqualTo("0.5\\0.25");
+        assertThat(f.string(0x0020, 0x0020)).isEqualTo("L\\F");
+        assertThat(f.string(0x0020, 0x0062)).isEqualTo("U");
+        assertThat(f.string(0x0008, 0x0070)).isEqualTo("PXRCAD");
+        assertThat(f.header().laterality()).isEqualTo("U");
+    }
+
+    @Test
+    void dxWithoutWhatItsIodRequiresIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DicomWriter.Options(DicomWriter.Kind.DX, null, "PELVIS", "AP", "L\\F"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pixelSpacing");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DicomWriter.Options(DicomWriter.Kind.DX, new double[] {1, 1}, "CHEST", "AP", "L\\F"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bodyPart one of [PELVIS] but was CHEST");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DicomWriter.Options(DicomWriter.Kind.DX, new double[] {1, 1}, "PELVIS", "AP", "LF"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("patientOrientation");
     }
 
     @Test

@@ -99,7 +99,7 @@ class CohortWriterTest {
             assertThat(h.pixelSpacing()).containsExactly(new double[] {380.0 / 96, 380.0 / 96}, org.assertj.core.data.Offset.offset(1e-6));
             assertThat(f.string(0x0008, 0x0068)).isEqualTo("FOR PRESENTATION");
             assertThat(f.string(0x0010, 0x0020)).isEqualTo(e.patient());
-            assertThat(f.string(0x0010, 0x0010)).isNull();
+            assertThat(f.string(0x0010, 0x0010)).isEqualTo("SYNTHETIC^" + e.patient());
             String prev = studyOfPatient.putIfAbsent(e.patient(), h.studyInstanceUid());
             if (prev != null) assertThat(h.studyInstanceUid()).isEqualTo(prev);
             assertThat(instances.add(h.sopInstanceUid())).isTrue();
