@@ -49,7 +49,7 @@ class PredictionServerTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        model = TinyModel.train(dir.resolve("train"));
+        model = TinyModel.shared();
         pngs = TinyModel.phantoms(dir.resolve("png"), CohortWriter.Format.PNG, 3, 128);
         dicom = TinyModel.phantoms(dir.resolve("dcm"), CohortWriter.Format.DICOM, 1, 160).get(0);
         reference = FractureDetector.load(model, "cpu");

@@ -12,7 +12,10 @@ import io.pxrcad.train.Preset;
 import io.pxrcad.train.TwoStageTraining;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.List;
 
 /**
@@ -20,7 +23,30 @@ import java.util.List;
  * the tiny preset, 2 epochs. Its quality does not matter here, only that it is a real artifact.
  */
 final class TinyModel {
+    private static Path shared;
+
     private TinyModel() {}
+
+    /**
+     * One model for every test class of this JVM (training is most of their time), in a temporary
+     * folder removed when the JVM ends.
+     */
+    static synchronized Path shared() throws IOException {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("pxrcad-server-test");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            shared = train(dir);
+        }
+        return shared;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
 
     /** Trains into {@code dir}; returns the artifact folder. */
     static Path train(Path dir) throws IOException {
