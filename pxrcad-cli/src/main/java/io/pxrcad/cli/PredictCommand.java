@@ -96,11 +96,8 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private void writeHeatmap(Path file, Radiograph image, Detection d) throws IOException {
-        String caption = String.format(Locale.ROOT, "p=%.2f %s%s", d.probability(), d.band().label(),
-                d.type() != null && d.band() != io.pxrcad.infer.Band.NONE && d.band() != io.pxrcad.infer.Band.OUT_OF_SCOPE
-                        ? " (" + d.type().label() + ")" : "");
         AtomicFiles.writeBytes(heatmaps.resolve(heatmapName(file)),
-                Png.encode(HeatmapOverlay.render(image, d.map(), d.roi(), caption, 1024)));
+                Png.encode(HeatmapOverlay.render(image, d.map(), d.roi(), HeatmapOverlay.caption(d), 1024)));
     }
 
     /** A file name from the input path that stays unique for inputs from different folders. */

@@ -67,4 +67,19 @@ public final class TorchEngine {
         Engine e = engine();
         return "DJL " + Engine.getDjlVersion() + ", " + NAME + " " + e.getVersion() + ", device " + resolve(spec);
     }
+
+    /**
+     * Runs {@code work} with PyTorch's gradient recording off on this thread, then restores it.
+     * The mode is per thread and on by default; DJL turns it off only on the thread that started
+     * the engine, so work that writes weights in place must not rely on it being off elsewhere.
+     */
+    static <T> T withoutGradients(java.util.function.Supplier<T> work) {
+        boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        if (was) ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try {
+            return work.get();
+        } finally {
+            if (was) ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+        }
+    }
 }

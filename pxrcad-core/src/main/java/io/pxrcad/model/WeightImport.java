@@ -58,6 +58,12 @@ public final class WeightImport {
     }
 
     private static ImportReport load(Block block, byte[] bytes, String source, boolean ignoreImageNetHead) {
+        // the in-place copy below fails on a parameter that records gradients, as it does on any thread
+        // but the engine's first unless gradient recording is off
+        return TorchEngine.withoutGradients(() -> copy(block, bytes, source, ignoreImageNetHead));
+    }
+
+    private static ImportReport copy(Block block, byte[] bytes, String source, boolean ignoreImageNetHead) {
         Map<String, Parameter> expected = TorchNames.of(block);
         Device device = expected.values().iterator().next().getArray().getDevice();
         try (NDManager tmp = TorchEngine.newManager(device)) {

@@ -4,6 +4,8 @@ import io.pxrcad.PixelBox;
 import io.pxrcad.Radiograph;
 import io.pxrcad.image.PreprocessConfig;
 import io.pxrcad.image.Preprocessor;
+import io.pxrcad.infer.Band;
+import io.pxrcad.infer.Detection;
 import io.pxrcad.mining.ProbabilityMap;
 
 import java.awt.BasicStroke;
@@ -13,6 +15,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Draws a radiograph with the stage-1 probability map overlaid as a heatmap (map upsampled
@@ -29,6 +32,13 @@ public final class HeatmapOverlay {
     private static final Preprocessor DISPLAY = new Preprocessor(new PreprocessConfig());
 
     private HeatmapOverlay() {}
+
+    /** {@code p=0.87 fracture (hip)}: the probability, the band and, for a finding, its type. */
+    public static String caption(Detection d) {
+        boolean finding = d.type() != null && d.band() != Band.NONE && d.band() != Band.OUT_OF_SCOPE;
+        return String.format(Locale.ROOT, "p=%.2f %s%s", d.probability(), d.band().label(),
+                finding ? " (" + d.type().label() + ")" : "");
+    }
 
     /**
      * @param image   the radiograph at its original size

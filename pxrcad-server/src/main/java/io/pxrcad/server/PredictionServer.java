@@ -1,0 +1,314 @@
+package io.pxrcad.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.pxrcad.Radiograph;
+import io.pxrcad.infer.FractureDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The REST service over the inference seam (docs/ARCHITECTURE.md): one {@link FractureDetector}
+ * behind a {@link ScoringPool}, answering under {@code /api/v1}:
+ * {@code POST /predictions} (the image as the body), {@code GET /predictions/{id}} and its
+ * {@code overlay.png} and {@code heatmap.png}, {@code GET /model}, {@code /health} and
+ * {@code /ready}. It listens as soon as it starts and loads the model in the background;
+ * {@code /ready} and the model's endpoints answer 503 until the model is loaded and has scored
+ * one warm-up image. Errors are {@code {"error":{"code","type","message"}}} ({@link ErrorJson}):
+ * a 4xx for anything a client sends, never a stack trace. Must be closed: {@link #close} stops
+ * taking uploads, finishes the accepted ones, then stops listening and closes the model.
+ */
+public final class PredictionServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
+    private static final SecureRandom IDS = new SecureRandom();
+    /** How long {@link #close} waits for accepted uploads. */
+    private static final long DRAIN_MILLIS = 60_000;
+
+    private final ServerConfig config;
+    private final ScoringPool pool;
+    private final PredictionStore store;
+    private final CountDownLatch settled = new CountDownLatch(1);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile FractureDetector detector;
+    private volatile ModelInfo model;
+    private volatile RuntimeException loadFailure;
+    private volatile boolean closing;
+    private Javalin app;
+
+    private PredictionServer(ServerConfig config) {
+        this.config = config;
+        this.pool = new ScoringPool(config.workers(), config.queue());
+        this.store = new PredictionStore(config.keep());
+    }
+
+    /** Starts listening and loads the model at {@code modelDir} on {@code device} in the background. */
+    public static PredictionServer start(ServerConfig config, Path modelDir, String device) {
+        return start(config, () -> FractureDetector.load(modelDir, device));
+    }
+
+    /**
+     * Starts listening and runs {@code loader} in the background; the server owns (and closes) the
+     * detector it returns.
+     */
+    public static PredictionServer start(ServerConfig config, Supplier<FractureDetector> loader) {
+        PredictionServer s = new PredictionServer(config);
+        try {
+            s.app = s.javalin().start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            s.pool.close();
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + rootMessage(e), e);
+        }
+        Thread t = new Thread(() -> s.load(loader), "pxrcad-model-loader");
+        t.setDaemon(true);
+        t.start();
+        return s;
+    }
+
+    /** The port it listens on (the free one chosen when the configuration said 0). */
+    public int port() { return app.port(); }
+
+    /** {@code http://host:port/api/v1}. */
+    public String url() { return "http://" + config.host() + ":" + port() + Routes.BASE; }
+
+    /** True once the model is loaded and warmed up. */
+    public boolean ready() { return model != null; }
+
+    /**
+     * Waits until the model is loaded and warmed up.
+     *
+     * @return false when {@code timeout} passed first
+     * @throws RuntimeException the loader's own failure (e.g. a {@code ModelArtifactException}) when it failed
+     */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        if (!settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) return false;
+        if (loadFailure != null) throw loadFailure;
+        return true;
+    }
+
+    private void load(Supplier<FractureDetector> loader) {
+        try {
+            long t0 = System.nanoTime();
+            FractureDetector d = loader.get();
+            try {
+                ModelInfo info = ModelInfo.of(d.artifact());
+                d.detect(warmUpImage(d.imageSize()));
+                detector = d;
+                model = info;
+                LOG.info("model {} version {} loaded and warmed up in {} ms", info.id(), info.version(),
+                        (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) {
+                d.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            loadFailure = e;
+            LOG.error("the model failed to load: {}", e.getMessage());
+        } finally {
+            settled.countDown();
+        }
+    }
+
+    /** A smooth gradient at the model's input size: runs every layer once so that the first upload is not the slow one. */
+    private static Radiograph warmUpImage(int size) {
+        float[] px = new float[size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) px[y * size + x] = 1000f * (x + y) / (2f * size);
+        }
+        return Radiograph.wrap(size, size, px, 16, "warm-up");
+    }
+
+    private Javalin javalin() {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.prefer405over404 = true;
+            cfg.http.maxRequestSize = config.maxUploadBytes();
+            cfg.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} in {} ms", ctx.method(), ctx.path(),
+                    ctx.statusCode(), Math.round(ms)));
+            cfg.routes.get(Routes.HEALTH, ctx -> Json.send(ctx, Json.MAPPER.createObjectNode().put("status", "ok")));
+            cfg.routes.get(Routes.READY, this::ready);
+            cfg.routes.get(Routes.MODEL, ctx -> Json.send(ctx, requireModel().document()));
+            cfg.routes.post(Routes.PREDICTIONS, this::predict);
+            cfg.routes.get(Routes.PREDICTIONS + "/{id}", ctx -> Json.send(ctx, stored(ctx).json()));
+            cfg.routes.get(Routes.PREDICTIONS + "/{id}/overlay.png", ctx -> png(ctx, stored(ctx).overlayPng()));
+            cfg.routes.get(Routes.PREDICTIONS + "/{id}/heatmap.png", ctx -> png(ctx, stored(ctx).heatmapPng()));
+            cfg.routes.exception(ApiException.class, (e, ctx) -> ErrorJson.write(ctx, e));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorJson.write(ctx, e.getStatus(),
+                    typeOf(e.getStatus()), httpMessage(e.getStatus(), ctx)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ErrorJson.write(ctx, 500, "internal", "internal error: the service failed, not the request (see its log)");
+            });
+            cfg.routes.error(404, "*", ctx -> {
+                if (!isJsonError(ctx)) ErrorJson.write(ctx, 404, "not_found", httpMessage(404, ctx));
+            });
+            cfg.routes.error(405, "*", ctx -> {
+                if (!isJsonError(ctx)) ErrorJson.write(ctx, 405, "method_not_allowed", httpMessage(405, ctx));
+            });
+        });
+    }
+
+    private void ready(Context ctx) {
+        ModelInfo m = model;
+        if (m == null) throw notReady();
+        Json.send(ctx, Json.MAPPER.createObjectNode().put("status", "ready").set("model", m.summary()));
+    }
+
+    private void predict(Context ctx) throws InterruptedException {
+        ModelInfo m = requireModel();
+        inFlight.incrementAndGet();
+        try {
+            if (closing) throw ApiException.unavailable("shutting_down", "the service is shutting down", 5);
+            byte[] body = body(ctx);
+            String id = newId();
+            String mediaType = ctx.contentType();
+            long queued = System.nanoTime();
+            FractureDetector d = detector;
+            Future<StoredPrediction> f = pool.submit(() -> UploadScoring.score(d, m, id, body, mediaType, queued));
+            if (f == null) {
+                throw ApiException.unavailable("overloaded", "every worker is busy and the queue of " + config.queue()
+                        + " is full: try again shortly", 1);
+            }
+            StoredPrediction p = result(f);
+            store.put(p);
+            ctx.status(201).header("Location", Routes.prediction(id));
+            // written and flushed here, so that close() knows this answer has left once the count drops
+            Json.sendNow(ctx, p.json());
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private byte[] body(Context ctx) {
+        long max = config.maxUploadBytes();
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > max) throw tooLarge(declared);
+        byte[] bytes;
+        try (InputStream in = ctx.req().getInputStream()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        } catch (IOException e) {
+            throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
+        }
+        if (bytes.length > max) throw tooLarge(-1);
+        if (bytes.length == 0) {
+            throw ApiException.badRequest("the request body is empty: expected the image's bytes (DICOM, PNG, JPEG or TIFF)");
+        }
+        return bytes;
+    }
+
+    private ApiException tooLarge(long declared) {
+        return ApiException.tooLarge("the upload " + (declared >= 0 ? "of " + declared + " bytes " : "")
+                + "is over the limit of " + config.maxUploadBytes() + " bytes (--max-upload-mb)");
+    }
+
+    private static StoredPrediction result(Future<StoredPrediction> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof ApiException a) throw a;
+            if (c instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("scoring failed", c); // an Error in a worker: the server's fault
+        }
+    }
+
+    private StoredPrediction stored(Context ctx) {
+        String id = ctx.pathParam("id");
+        return store.get(id).orElseThrow(() -> ApiException.notFound("no prediction " + id
+                + ": unknown, or evicted (the service keeps the last " + config.keep() + ")"));
+    }
+
+    private static void png(Context ctx, byte[] bytes) {
+        ctx.contentType("image/png").result(bytes);
+    }
+
+    private ModelInfo requireModel() {
+        ModelInfo m = model;
+        if (m == null) throw notReady();
+        return m;
+    }
+
+    private ApiException notReady() {
+        if (loadFailure != null) {
+            return ApiException.unavailable("model_unavailable", "the model failed to load (see the service's log)", 60);
+        }
+        return ApiException.unavailable("not_ready", "the model is still loading", 1);
+    }
+
+    private static String newId() {
+        byte[] b = new byte[8];
+        IDS.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static boolean isJsonError(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json") && ctx.result() != null;
+    }
+
+    private static String typeOf(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal" : "bad_request";
+        };
+    }
+
+    private static String httpMessage(int status, Context ctx) {
+        return switch (status) {
+            case 404 -> "no such resource: " + ctx.path();
+            case 405 -> "method " + ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "the upload is over the limit of the service";
+            default -> "the request cannot be served (HTTP " + status + ")";
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /**
+     * Stops taking uploads (503), waits for the accepted ones to be answered, stops listening and
+     * closes the model.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            pool.drain(DRAIN_MILLIS);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.close();
+            try {
+                app.stop();
+            } finally {
+                // the loader may still be running: a detector it sets later is closed by nobody, but the JVM is ending
+                FractureDetector d = detector;
+                if (d != null) d.close();
+            }
+        }
+    }
+}

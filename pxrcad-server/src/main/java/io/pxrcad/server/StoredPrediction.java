@@ -1,0 +1,10 @@
+package io.pxrcad.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One answered upload as kept for {@code GET /predictions/{id}}: its JSON (never changed after it
+ * is stored) and its two pictures, rendered once when it was scored, so that the decoded
+ * radiograph need not be kept.
+ */
+record StoredPrediction(String id, ObjectNode json, byte[] overlayPng, byte[] heatmapPng) {}
