@@ -58,9 +58,13 @@ public final class TorchRunner implements NetworkRunner {
 
     @Override
     public List<Tensor> forward(Tensor input) {
-        try (NDManager nd = model.getNDManager().newSubManager()) {
-            return tensors(network.forward(new ParameterStore(nd, false), new NDList(array(nd, input)), false));
-        }
+        // evaluation mode alone does not stop PyTorch from recording gradients on a thread other
+        // than the one that started the engine (a service worker, a Spark task)
+        return TorchEngine.withoutGradients(() -> {
+            try (NDManager nd = model.getNDManager().newSubManager()) {
+                return tensors(network.forward(new ParameterStore(nd, false), new NDList(array(nd, input)), false));
+            }
+        });
     }
 
     /** A tensor as an array of {@code nd}. */

@@ -73,7 +73,7 @@ public final class TorchEngine {
      * The mode is per thread and on by default; DJL turns it off only on the thread that started
      * the engine, so work that writes weights in place must not rely on it being off elsewhere.
      */
-    static <T> T withoutGradients(java.util.function.Supplier<T> work) {
+    public static <T> T withoutGradients(java.util.function.Supplier<T> work) {
         boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();
         if (was) ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         try {
