@@ -74,14 +74,16 @@ public final class WeightImport {
                 }
             }
             check(expected, found, source);
-            for (Map.Entry<String, NDArray> e : found.entrySet()) {
-                NDArray dst = expected.get(e.getKey()).getArray();
-                NDArray src = e.getValue().toType(dst.getDataType(), false).toDevice(dst.getDevice(), false);
-                // NDArray.set(Buffer) runs under libtorch's deprecated AutoNonVariableTypeMode guard, which
-                // prints a 600-character warning; subtract-then-add copies the same (finite) values in place
-                dst.subi(dst).addi(src);
-            }
-            return new ImportReport(source, new ArrayList<>(found.keySet()), ignored);
+            return TorchEngine.withoutGradients(() -> {
+                for (Map.Entry<String, NDArray> e : found.entrySet()) {
+                    NDArray dst = expected.get(e.getKey()).getArray();
+                    NDArray src = e.getValue().toType(dst.getDataType(), false).toDevice(dst.getDevice(), false);
+                    // NDArray.set(Buffer) runs under libtorch's deprecated AutoNonVariableTypeMode guard, which
+                    // prints a 600-character warning; subtract-then-add copies the same (finite) values in place
+                    dst.subi(dst).addi(src);
+                }
+                return new ImportReport(source, new ArrayList<>(found.keySet()), ignored);
+            });
         }
     }
 
