@@ -10,6 +10,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +27,13 @@ public final class BatchScoring {
 
     private BatchScoring() {}
 
-    /** Runs the job on {@code spark}; returns the identity of the model that scored. */
-    public static ModelIdentity run(SparkSession spark, BatchOptions o) {
+    /** What a run did: which model scored, and what it added to the output. */
+    public record Result(ModelIdentity model, BatchSummary summary) {}
+
+    /** Runs the job on {@code spark}. */
+    public static Result run(SparkSession spark, BatchOptions o) {
+        // Spark keeps microseconds: a row scored just after the start must not look older than its run
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // on the driver first: a missing or damaged model is one clear error, not a failure in every task
         ModelIdentity model = ModelIdentity.of(Path.of(o.model()));
         Dataset<Row> files = spark.read().format("binaryFile")
@@ -47,7 +53,7 @@ public final class BatchScoring {
                 .write()
                 .mode(o.skipDone() ? SaveMode.Append : SaveMode.ErrorIfExists)
                 .parquet(o.output());
-        return model;
+        return new Result(model, BatchSummary.of(spark, o.output(), model, start));
     }
 
     /**

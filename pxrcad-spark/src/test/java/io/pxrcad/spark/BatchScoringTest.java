@@ -98,8 +98,12 @@ class BatchScoringTest {
         Path out = dir.resolve("scores");
         BatchOptions options = BatchOptions.of(model.toString(), in.toString(), out.toString()).withPartitions(3).withBatchSize(4);
         long start = System.nanoTime();
-        ModelIdentity identity = BatchScoring.run(spark, options);
-        System.err.printf("BatchScoringTest: 40 files on local[2] in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        BatchScoring.Result result = BatchScoring.run(spark, options);
+        ModelIdentity identity = result.model();
+        System.err.printf("BatchScoringTest: 40 files on local[2] in %.1f s; %s%n", (System.nanoTime() - start) / 1e9, result.summary());
+        assertThat(result.summary().images()).isEqualTo(40);
+        assertThat(result.summary().errors()).isEqualTo(2);
+        assertThat(result.summary().bands().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(38);
 
         Map<Path, Row> rows = rowsByFile(out);
         assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(images);
@@ -131,12 +135,12 @@ class BatchScoringTest {
 
         // the output exists: a plain run refuses it, a --skip-done run scores nothing
         assertThatThrownBy(() -> BatchScoring.run(spark, options)).hasMessageContaining("already exists");
-        BatchScoring.run(spark, options.withSkipDone(true));
+        assertThat(BatchScoring.run(spark, options.withSkipDone(true)).summary().images()).isZero();
         assertThat(spark.read().parquet(out.toString()).count()).isEqualTo(40);
         // one new file: scored once, the others not again
         Path added = in.resolve("png/late.png");
         Files.copy(anyPng, added);
-        BatchScoring.run(spark, options.withSkipDone(true));
+        assertThat(BatchScoring.run(spark, options.withSkipDone(true)).summary().images()).isEqualTo(1);
         Map<Path, Row> after = rowsByFile(out);
         assertThat(after).hasSize(41).containsKey(added);
         assertThat(after.get(added).<Double>getAs("probability")).isEqualTo(rows.get(anyPng).<Double>getAs("probability"));
