@@ -95,7 +95,7 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
             hashes.add(sha256);
         }
         if (!inputs.isEmpty()) {
-            FractureDetector detector = DetectorHolder.get(modelDir, device, torchThreads);
+            FractureDetector detector = DetectorHolder.get(modelDir, model, device, torchThreads);
             List<ImageOutcome> outcomes = IsolatedScoring.score(detector, inputs);
             Instant now = Instant.now();
             for (int i = 0; i < outcomes.size(); i++) {
