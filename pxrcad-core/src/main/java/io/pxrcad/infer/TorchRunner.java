@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * A {@link NetworkRunner} on DJL's PyTorch engine: each call runs in its own native memory scope
- * (a sub-manager closed on return), in evaluation mode, so one runner serves many threads.
+ * (a sub-manager closed on return), in evaluation mode and without gradient recording on whichever
+ * thread calls, so one runner serves many threads.
  */
 public final class TorchRunner implements NetworkRunner {
     /** Loads networks of an artifact onto a PyTorch device. */

@@ -49,6 +49,24 @@ public final class TorchEngine {
         return NDManager.newBaseManager(device, NAME);
     }
 
+    /**
+     * Runs {@code work} with libtorch's gradient recording off on this thread, then restores it.
+     * libtorch keeps that mode per thread and DJL turns it off only on the thread that starts the
+     * engine, so another thread (a Spark task, a server worker) starts with it on: copying weights
+     * in place would then fail ("a leaf Variable that requires grad is being used in an in-place
+     * operation") and inference would record a graph for nothing.
+     */
+    public static <T> T withoutGradients(java.util.function.Supplier<T> work) {
+        engine();
+        boolean before = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try {
+            return work.get();
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(before);
+        }
+    }
+
     /** Seeds the engine's own generator (parameter initialisation, dropout). */
     public static void seed(long seed) {
         engine().setRandomSeed((int) seed);
@@ -66,20 +84,5 @@ public final class TorchEngine {
     public static String describe(String spec) {
         Engine e = engine();
         return "DJL " + Engine.getDjlVersion() + ", " + NAME + " " + e.getVersion() + ", device " + resolve(spec);
-    }
-
-    /**
-     * Runs {@code work} with PyTorch's gradient recording off on this thread, then restores it.
-     * The mode is per thread and on by default; DJL turns it off only on the thread that started
-     * the engine, so work that writes weights in place must not rely on it being off elsewhere.
-     */
-    public static <T> T withoutGradients(java.util.function.Supplier<T> work) {
-        boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();
-        if (was) ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        try {
-            return work.get();
-        } finally {
-            if (was) ai.djl.pytorch.jni.JniUtils.setGradMode(true);
-        }
     }
 }

@@ -93,6 +93,37 @@ class ModelArtifactTest {
         }
     }
 
+    /**
+     * libtorch records gradients per thread and DJL turns that off only on the engine's first
+     * thread: loading on another (a Spark task, a server worker) once failed with "a leaf Variable
+     * that requires grad is being used in an in-place operation".
+     */
+    @Test
+    void loadsOnAThreadOtherThanTheOneThatStartedTheEngine() throws Exception {
+        Path dir = tmp.resolve("artifact");
+        try (Model s1 = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_DENSENET), Device.cpu());
+             NDManager nd = TorchEngine.newManager(Device.cpu())) {
+            scramble(s1);
+            TorchModels.save(dir, info(), Map.of(ModelArtifact.STAGE1, Networks.network(s1)));
+            NDArray x = nd.randomNormal(new Shape(1, 3, 64, 64));
+            float[] expected = run(s1, x, 1);
+            float[][] got = new float[1][];
+            Throwable[] failure = new Throwable[1];
+            Thread other = new Thread(() -> {
+                try (Model l1 = TorchModels.load(ModelArtifact.load(dir), ModelArtifact.STAGE1, Device.cpu());
+                     NDManager own = TorchEngine.newManager(Device.cpu())) {
+                    got[0] = run(l1, own.create(x.toFloatArray(), x.getShape()), 1);
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            });
+            other.start();
+            other.join();
+            assertThat(failure[0]).isNull();
+            assertThat(got[0]).containsExactly(expected);
+        }
+    }
+
     @Test
     void aChangedOrTruncatedWeightFileIsRefused() throws IOException {
         Path dir = tmp.resolve("a");

@@ -1,0 +1,38 @@
+package io.pxrcad.spark;
+
+/**
+ * What a batch job scores and where it writes.
+ *
+ * @param model      the model artifact folder; a local path that every executor can read
+ * @param input      a directory tree (any Hadoop file system URI or a local path)
+ * @param output     the Parquet output directory
+ * @param glob       file-name filter ({@code pathGlobFilter}, Hadoop glob syntax); {@code *} for
+ *                   archives whose DICOM files have no extension
+ * @param partitions input partitions; 0 leaves it to Spark (one per block of listed files)
+ * @param batchSize  images per forward pass inside a partition
+ * @param device     PyTorch device on the executors ({@code cpu}, {@code auto}, {@code gpuN})
+ * @param skipDone   score only files whose (path, content hash, model version) is not yet in the
+ *                   output, and append to it; otherwise the output must not exist yet
+ */
+public record BatchOptions(String model, String input, String output, String glob, int partitions, int batchSize,
+                           String device, boolean skipDone) {
+    /** Common image and DICOM extensions, either case. */
+    public static final String IMAGE_GLOB = "*.{png,PNG,jpg,JPG,jpeg,JPEG,tif,TIF,tiff,TIFF,dcm,DCM,dicom,DICOM}";
+
+    public BatchOptions {
+        if (partitions < 0) throw new IllegalArgumentException("partitions must be >= 0 but was " + partitions);
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1 but was " + batchSize);
+    }
+
+    public static BatchOptions of(String model, String input, String output) {
+        return new BatchOptions(model, input, output, IMAGE_GLOB, 0, 8, "cpu", false);
+    }
+
+    public BatchOptions withPartitions(int p) { return new BatchOptions(model, input, output, glob, p, batchSize, device, skipDone); }
+
+    public BatchOptions withBatchSize(int b) { return new BatchOptions(model, input, output, glob, partitions, b, device, skipDone); }
+
+    public BatchOptions withGlob(String g) { return new BatchOptions(model, input, output, g, partitions, batchSize, device, skipDone); }
+
+    public BatchOptions withSkipDone(boolean s) { return new BatchOptions(model, input, output, glob, partitions, batchSize, device, s); }
+}

@@ -1,0 +1,37 @@
+package io.pxrcad.spark;
+
+import io.pxrcad.infer.FractureDetector;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One {@link FractureDetector} per executor JVM, model folder and model version, loaded by the
+ * first task that needs it and shared by all tasks after it (a detector is thread-safe); closed
+ * when the JVM exits. Loading per task would read and verify the weights again for every
+ * partition. The version is part of the key so that a JVM that outlives a job (local mode inside
+ * an application) does not score with the old model after the folder was replaced (the old one
+ * then stays loaded until the JVM exits).
+ */
+final class DetectorHolder {
+    private static final Map<String, FractureDetector> DETECTORS = new ConcurrentHashMap<>();
+
+    private DetectorHolder() {}
+
+    /**
+     * @param torchThreads PyTorch's intra-op threads for this JVM, applied only if nobody set
+     *                     {@code ai.djl.pytorch.num_threads} and the engine has not started yet
+     */
+    static FractureDetector get(String modelDir, ModelIdentity model, String device, int torchThreads) {
+        return DETECTORS.computeIfAbsent(modelDir + "\n" + model.version() + "\n" + device, k -> {
+            if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(torchThreads));
+                System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            }
+            FractureDetector d = FractureDetector.load(Path.of(modelDir), device);
+            Runtime.getRuntime().addShutdownHook(new Thread(d::close, "pxrcad-detector-close"));
+            return d;
+        });
+    }
+}
