@@ -26,8 +26,9 @@ import java.util.function.Supplier;
  * The REST service over the inference seam (docs/ARCHITECTURE.md): one {@link FractureDetector}
  * behind a {@link ScoringPool}, answering under {@code /api/v1}:
  * {@code POST /predictions} (the image as the body), {@code GET /predictions/{id}} and its
- * {@code overlay.png} and {@code heatmap.png}, {@code GET /model}, {@code /health} and
- * {@code /ready}. It listens as soon as it starts and loads the model in the background;
+ * {@code overlay.png} and {@code heatmap.png}, {@code GET /model}, {@code /health},
+ * {@code /ready}, {@code /metrics} (Prometheus text, {@link ServiceMetrics}) and
+ * {@code /openapi.json} ({@link OpenApiDocument}). It listens as soon as it starts and loads the model in the background;
  * {@code /ready} and the model's endpoints answer 503 until the model is loaded and has scored
  * one warm-up image. Errors are {@code {"error":{"code","type","message"}}} ({@link ErrorJson}):
  * a 4xx for anything a client sends, never a stack trace. Must be closed: {@link #close} stops
@@ -42,6 +43,8 @@ public final class PredictionServer implements AutoCloseable {
     private final ServerConfig config;
     private final ScoringPool pool;
     private final PredictionStore store;
+    private final ServiceMetrics metrics;
+    private final byte[] openApi = OpenApiDocument.bytes();
     private final CountDownLatch settled = new CountDownLatch(1);
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile FractureDetector detector;
@@ -54,6 +57,7 @@ public final class PredictionServer implements AutoCloseable {
         this.config = config;
         this.pool = new ScoringPool(config.workers(), config.queue());
         this.store = new PredictionStore(config.keep());
+        this.metrics = new ServiceMetrics(pool::queued);
     }
 
     /** Starts listening and loads the model at {@code modelDir} on {@code device} in the background. */
@@ -139,11 +143,15 @@ public final class PredictionServer implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxUploadBytes();
-            cfg.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} in {} ms", ctx.method(), ctx.path(),
-                    ctx.statusCode(), Math.round(ms)));
+            cfg.requestLogger.http((ctx, ms) -> {
+                LOG.info("{} {} {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms / 1000.0);
+            });
             cfg.routes.get(Routes.HEALTH, ctx -> Json.send(ctx, Json.MAPPER.createObjectNode().put("status", "ok")));
             cfg.routes.get(Routes.READY, this::ready);
             cfg.routes.get(Routes.MODEL, ctx -> Json.send(ctx, requireModel().document()));
+            cfg.routes.get(Routes.METRICS, ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.text()));
+            cfg.routes.get(Routes.OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
             cfg.routes.post(Routes.PREDICTIONS, this::predict);
             cfg.routes.get(Routes.PREDICTIONS + "/{id}", ctx -> Json.send(ctx, stored(ctx).json()));
             cfg.routes.get(Routes.PREDICTIONS + "/{id}/overlay.png", ctx -> png(ctx, stored(ctx).overlayPng()));
@@ -187,6 +195,7 @@ public final class PredictionServer implements AutoCloseable {
             }
             StoredPrediction p = result(f);
             store.put(p);
+            metrics.prediction(p.json().get("detection").get("band").asText());
             ctx.status(201).header("Location", Routes.prediction(id));
             // written and flushed here, so that close() knows this answer has left once the count drops
             Json.sendNow(ctx, p.json());
@@ -255,6 +264,16 @@ public final class PredictionServer implements AutoCloseable {
         byte[] b = new byte[8];
         IDS.nextBytes(b);
         return HexFormat.of().formatHex(b);
+    }
+
+    /** The matched route's pattern, or {@code unmatched} for a path the service does not have (one series for all of them). */
+    private static String routeOf(Context ctx) {
+        try {
+            String route = ctx.endpoint().path;
+            return route == null || !route.startsWith(Routes.BASE) ? "unmatched" : route;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
     }
 
     private static boolean isJsonError(Context ctx) {

@@ -7,6 +7,8 @@ final class Routes {
     static final String MODEL = BASE + "/model";
     static final String HEALTH = BASE + "/health";
     static final String READY = BASE + "/ready";
+    static final String METRICS = BASE + "/metrics";
+    static final String OPENAPI = BASE + "/openapi.json";
 
     private Routes() {}
 
