@@ -179,10 +179,19 @@ public final class PredictionServer implements AutoCloseable {
     }
 
     private void predict(Context ctx) throws InterruptedException {
-        ModelInfo m = requireModel();
+        ModelInfo m;
+        try {
+            m = requireModel();
+        } catch (ApiException e) {
+            drain(ctx);
+            throw e;
+        }
         inFlight.incrementAndGet();
         try {
-            if (closing) throw ApiException.unavailable("shutting_down", "the service is shutting down", 5);
+            if (closing) {
+                drain(ctx);
+                throw ApiException.unavailable("shutting_down", "the service is shutting down", 5);
+            }
             byte[] body = body(ctx);
             String id = newId();
             String mediaType = ctx.contentType();
@@ -207,18 +216,39 @@ public final class PredictionServer implements AutoCloseable {
     private byte[] body(Context ctx) {
         long max = config.maxUploadBytes();
         long declared = ctx.req().getContentLengthLong();
-        if (declared > max) throw tooLarge(declared);
+        if (declared > max) {
+            if (declared <= 2 * max) drain(ctx);
+            throw tooLarge(declared);
+        }
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         } catch (IOException e) {
             throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
         }
-        if (bytes.length > max) throw tooLarge(-1);
+        if (bytes.length > max) {
+            drain(ctx);
+            throw tooLarge(-1);
+        }
         if (bytes.length == 0) {
             throw ApiException.badRequest("the request body is empty: expected the image's bytes (DICOM, PNG, JPEG or TIFF)");
         }
         return bytes;
+    }
+
+    /**
+     * Reads and drops what is left of a refused upload (up to twice the upload limit). A client
+     * still writing its body when the answer comes would otherwise meet a closed connection and
+     * never read the answer (413, 503); beyond that bound the connection is closed anyway.
+     */
+    private void drain(Context ctx) {
+        long left = 2 * config.maxUploadBytes();
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream in = ctx.req().getInputStream()) {
+            for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) left -= n;
+        } catch (IOException e) {
+            // the client has gone: nobody is left to read the answer
+        }
     }
 
     private ApiException tooLarge(long declared) {
