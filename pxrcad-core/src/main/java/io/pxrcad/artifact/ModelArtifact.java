@@ -51,10 +51,21 @@ public final class ModelArtifact {
     private final Path dir;
     private final ModelMetadata metadata;
 
-    private ModelArtifact(Path dir, ModelMetadata metadata) {
+    private final String version;
+
+    private ModelArtifact(Path dir, ModelMetadata metadata, String metadataJson) {
         this.dir = dir;
         this.metadata = metadata;
+        this.version = sha256(metadataJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
     }
+
+    /**
+     * The model's version: the first 16 hex digits of the SHA-256 of {@code model.json}, which
+     * holds the weight files' hashes, the thresholds and the feature statistics. The same version
+     * gives the same results; a re-trained or re-calibrated model gets a new one. What the
+     * service, batch jobs and their outputs name a model by.
+     */
+    public String version() { return version; }
 
     public Path dir() { return dir; }
 
@@ -99,10 +110,11 @@ public final class ModelArtifact {
             }
             ModelMetadata meta = new ModelMetadata(FORMAT_VERSION, info, lseR, entries, versions(engineVersions),
                     Instant.now().toString());
-            AtomicFiles.writeString(tmp.resolve(METADATA_FILE), JSON.writeValueAsString(meta));
+            String json = JSON.writeValueAsString(meta);
+            AtomicFiles.writeString(tmp.resolve(METADATA_FILE), json);
             AtomicFiles.writeString(tmp.resolve(CARD_FILE), ModelCard.render(meta));
             replace(tmp, target);
-            return new ModelArtifact(target, meta);
+            return new ModelArtifact(target, meta, json);
         } finally {
             deleteTree(tmp);
         }
@@ -117,8 +129,10 @@ public final class ModelArtifact {
     public static ModelArtifact load(Path dir) {
         Path json = dir.resolve(METADATA_FILE);
         JsonNode tree;
+        String text;
         try {
-            tree = JSON.readTree(Files.readString(json));
+            text = Files.readString(json);
+            tree = JSON.readTree(text);
         } catch (NoSuchFileException e) {
             if (Files.isRegularFile(dir.resolve("model").resolve(METADATA_FILE))) {
                 throw new ModelArtifactException("no " + METADATA_FILE + " in " + dir + "; did you mean " + dir.resolve("model") + "?");
@@ -140,7 +154,7 @@ public final class ModelArtifact {
         } catch (IllegalArgumentException e) {
             throw new ModelArtifactException("invalid model " + json + ": " + e.getMessage(), e);
         }
-        ModelArtifact a = new ModelArtifact(dir, meta);
+        ModelArtifact a = new ModelArtifact(dir, meta, text);
         for (String name : meta.networks().keySet()) {
             a.verifiedBytes(name);
         }

@@ -65,9 +65,12 @@ class ModelArtifactTest {
             Map<String, Network> nets = new LinkedHashMap<>();
             nets.put(ModelArtifact.STAGE1, Networks.network(s1));
             nets.put(ModelArtifact.STAGE2, Networks.network(s2));
-            TorchModels.save(dir, info(), nets);
+            ModelArtifact saved = TorchModels.save(dir, info(), nets);
 
             ModelArtifact loaded = ModelArtifact.load(dir);
+            // the version names model.json's content: the same on load as on save, new when it changes
+            assertThat(loaded.version()).isEqualTo(saved.version()).matches("[0-9a-f]{16}");
+            assertThat(loaded.version()).isEqualTo(ModelArtifact.sha256(Files.readAllBytes(dir.resolve("model.json"))).substring(0, 16));
             ModelMetadata meta = loaded.metadata();
             assertThat(meta.info()).isEqualTo(info().withThresholds(ArtifactInfo.Thresholds.UNKNOWN));
             assertThat(meta.info().pHat()).isNull();

@@ -80,7 +80,7 @@ class PredictionServerTest {
         assertThat(m.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         JsonNode card = Http.json(m);
         assertThat(card.get("id").asText()).isEqualTo("two-stage");
-        assertThat(card.get("version").asText()).matches("[0-9a-f]{12}");
+        assertThat(card.get("version").asText()).matches("[0-9a-f]{16}");
         assertThat(card.get("metadata").get("info").get("preprocessing").get("imageSize").asInt()).isEqualTo(128);
         assertThat(card.get("metadata").get("networks").has("stage1")).isTrue();
         assertThat(card.get("card").asText()).contains("not for clinical use");
