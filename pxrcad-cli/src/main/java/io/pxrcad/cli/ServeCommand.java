@@ -6,7 +6,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -45,6 +51,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--keep", defaultValue = "100", description = "Results kept for GET /predictions/{id}, oldest evicted (default: ${DEFAULT-VALUE}).")
     int keep;
 
+    @Option(names = "--max-batch", defaultValue = "1", description = "Uploads a worker scores in one pass, 1 to "
+            + ServerConfig.MAX_BATCH + " (default: ${DEFAULT-VALUE}, no batching).")
+    int maxBatch;
+
+    @Option(names = "--max-wait-ms", defaultValue = "10", description = "How long a worker waits to fill a batch, in ms"
+            + " (default: ${DEFAULT-VALUE}; only with --max-batch above 1).")
+    int maxWaitMs;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding a token every API request must carry"
+            + " as 'Authorization: Bearer <token>' (health, readiness and the OpenAPI document excepted).")
+    Path tokenFile;
+
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
@@ -55,7 +73,10 @@ final class ServeCommand implements Callable<Integer> {
                 workers == null ? d.workers() : Options.between("--workers", workers, 1, ServerConfig.MAX_WORKERS),
                 Options.between("--queue", queue, 0, ServerConfig.MAX_QUEUE),
                 (long) Options.between("--max-upload-mb", maxUploadMb, 1, 2047) << 20,
-                Options.between("--keep", keep, 1, 1_000_000));
+                Options.between("--keep", keep, 1, 1_000_000),
+                Options.between("--max-batch", maxBatch, 1, ServerConfig.MAX_BATCH),
+                maxBatch == 1 ? 0 : Options.between("--max-wait-ms", maxWaitMs, 0, ServerConfig.MAX_WAIT_MILLIS),
+                tokenFile == null ? null : token(tokenFile));
         String device = deviceOption.checked();
         PredictionServer server;
         try {
@@ -75,5 +96,23 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         new CountDownLatch(1).await(); // serves until the JVM is stopped; the hook above stops gracefully
         return 0;
+    }
+
+    /** The token in {@code file}: its first line, trimmed. */
+    private static String token(Path file) {
+        String token;
+        try {
+            token = Files.readAllLines(file, StandardCharsets.US_ASCII).stream().findFirst().orElse("").trim();
+        } catch (CharacterCodingException e) {
+            token = "\u0000"; // refused below, with the reason
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read the token file " + file + " (--token-file): "
+                    + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+        if (token.isEmpty() || !token.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new IllegalArgumentException("the token file " + file + " (--token-file) must hold one token of printable"
+                    + " ASCII characters without spaces on its first line");
+        }
+        return token;
     }
 }

@@ -29,6 +29,8 @@ final class ApiException extends RuntimeException {
 
     static ApiException notFound(String message) { return new ApiException(404, "not_found", message); }
 
+    static ApiException unauthorized(String message) { return new ApiException(401, "unauthorized", message); }
+
     /** 503 with {@code Retry-After}: the service is busy or still loading, the same request may succeed later. */
     static ApiException unavailable(String type, String message, int retryAfterSeconds) {
         return new ApiException(503, type, message, retryAfterSeconds);

@@ -3,6 +3,7 @@ package io.pxrcad.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import io.pxrcad.Radiograph;
 import io.pxrcad.infer.FractureDetector;
 import org.slf4j.Logger;
@@ -14,10 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -41,7 +42,8 @@ public final class PredictionServer implements AutoCloseable {
     private static final long DRAIN_MILLIS = 60_000;
 
     private final ServerConfig config;
-    private final ScoringPool pool;
+    private final ScoringPool<Upload> pool;
+    private final BearerToken token;
     private final PredictionStore store;
     private final ServiceMetrics metrics;
     private final byte[] openApi = OpenApiDocument.bytes();
@@ -55,9 +57,12 @@ public final class PredictionServer implements AutoCloseable {
 
     private PredictionServer(ServerConfig config) {
         this.config = config;
-        this.pool = new ScoringPool(config.workers(), config.queue());
+        this.metrics = new ServiceMetrics();
+        this.pool = new ScoringPool<>(config.workers(), config.queue(), config.maxBatch(), config.maxWaitMillis(),
+                batch -> UploadScoring.score(detector, model, batch), metrics::batch);
+        metrics.queueDepth(pool::queued);
         this.store = new PredictionStore(config.keep());
-        this.metrics = new ServiceMetrics(pool::queued);
+        this.token = BearerToken.of(config.token());
     }
 
     /** Starts listening and loads the model at {@code modelDir} on {@code device} in the background. */
@@ -111,7 +116,10 @@ public final class PredictionServer implements AutoCloseable {
             FractureDetector d = loader.get();
             try {
                 ModelInfo info = ModelInfo.of(d.artifact());
-                d.detect(warmUpImage(d.imageSize()));
+                Radiograph warmUp = warmUpImage(d.imageSize());
+                d.detect(warmUp);
+                // a full batch too: the networks' first pass at a new batch shape is the slow one
+                if (config.maxBatch() > 1) d.detect(Collections.nCopies(config.maxBatch(), warmUp), config.maxBatch());
                 detector = d;
                 model = info;
                 LOG.info("model {} version {} loaded and warmed up in {} ms", info.id(), info.version(),
@@ -144,9 +152,12 @@ public final class PredictionServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxUploadBytes();
             cfg.requestLogger.http((ctx, ms) -> {
-                LOG.info("{} {} {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                LOG.info("request {}: {} {} {} in {} ms", RequestId.of(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
+                        Math.round(ms));
                 metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms / 1000.0);
             });
+            cfg.routes.before(RequestId::assign);
+            cfg.routes.before(Routes.BASE + "/*", this::authorize);
             cfg.routes.get(Routes.HEALTH, ctx -> Json.send(ctx, Json.MAPPER.createObjectNode().put("status", "ok")));
             cfg.routes.get(Routes.READY, this::ready);
             cfg.routes.get(Routes.MODEL, ctx -> Json.send(ctx, requireModel().document()));
@@ -172,6 +183,17 @@ public final class PredictionServer implements AutoCloseable {
         });
     }
 
+    /** Every API request but liveness, readiness and the API's description carries the token, when there is one. */
+    private void authorize(Context ctx) {
+        String path = ctx.path();
+        if (path.equals(Routes.HEALTH) || path.equals(Routes.READY) || path.equals(Routes.OPENAPI)) return;
+        if (token.admits(ctx.header("Authorization"))) return;
+        drain(ctx);
+        ctx.header("WWW-Authenticate", "Bearer realm=\"pxrcad\"");
+        throw ApiException.unauthorized("this service requires 'Authorization: Bearer <token>' (the token in the file given"
+                + " to --token-file)");
+    }
+
     private void ready(Context ctx) {
         ModelInfo m = model;
         if (m == null) throw notReady();
@@ -192,20 +214,26 @@ public final class PredictionServer implements AutoCloseable {
                 drain(ctx);
                 throw ApiException.unavailable("shutting_down", "the service is shutting down", 5);
             }
-            byte[] body = body(ctx);
-            String id = newId();
-            String mediaType = ctx.contentType();
-            long queued = System.nanoTime();
-            FractureDetector d = detector;
-            Future<StoredPrediction> f = pool.submit(() -> UploadScoring.score(d, m, id, body, mediaType, queued));
-            if (f == null) {
-                throw ApiException.unavailable("overloaded", "every worker is busy and the queue of " + config.queue()
-                        + " is full: try again shortly", 1);
+            // room first, body after, and the answer before the body is read: a refusal waits neither
+            // for the upload nor for the CPU the workers hold
+            if (!pool.reserve()) {
+                refuseNow(ctx, ApiException.unavailable("overloaded", "every worker is busy and the queue of " + config.queue()
+                        + " is full: try again shortly", 1));
+                return;
             }
-            StoredPrediction p = result(f);
+            Upload upload;
+            try {
+                upload = Upload.of(newId(), body(ctx), ctx.contentType());
+            } catch (RuntimeException e) {
+                pool.release();
+                throw e;
+            }
+            pool.submit(upload);
+            StoredPrediction p = result(upload);
             store.put(p);
             metrics.prediction(p.json().get("detection").get("band").asText());
-            ctx.status(201).header("Location", Routes.prediction(id));
+            LOG.info("request {}: prediction {} scored ({})", RequestId.of(ctx), p.id(), p.json().get("timings"));
+            ctx.status(201).header("Location", Routes.prediction(p.id()));
             // written and flushed here, so that close() knows this answer has left once the count drops
             Json.sendNow(ctx, p.json());
         } finally {
@@ -237,6 +265,19 @@ public final class PredictionServer implements AutoCloseable {
     }
 
     /**
+     * Answers at once, then reads what is left of the body: a client that reads while it writes (most
+     * do) has its answer without sending the rest.
+     */
+    private void refuseNow(Context ctx, ApiException e) {
+        try {
+            ErrorJson.writeNow(ctx, e);
+        } catch (UncheckedIOException gone) {
+            return; // the client went away
+        }
+        drain(ctx);
+    }
+
+    /**
      * Reads and drops what is left of a refused upload (up to twice the upload limit). A client
      * still writing its body when the answer comes would otherwise meet a closed connection and
      * never read the answer (413, 503); beyond that bound the connection is closed anyway.
@@ -256,9 +297,9 @@ public final class PredictionServer implements AutoCloseable {
                 + "is over the limit of " + config.maxUploadBytes() + " bytes (--max-upload-mb)");
     }
 
-    private static StoredPrediction result(Future<StoredPrediction> f) throws InterruptedException {
+    private static StoredPrediction result(Upload upload) throws InterruptedException {
         try {
-            return f.get();
+            return upload.result().get();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof ApiException a) throw a;
@@ -299,8 +340,8 @@ public final class PredictionServer implements AutoCloseable {
     /** The matched route's pattern, or {@code unmatched} for a path the service does not have (one series for all of them). */
     private static String routeOf(Context ctx) {
         try {
-            String route = ctx.endpoint().path;
-            return route == null || !route.startsWith(Routes.BASE) ? "unmatched" : route;
+            Endpoint e = ctx.endpoints().matchedHttpEndpoint();
+            return e == null || e.path == null || !e.path.startsWith(Routes.BASE) ? "unmatched" : e.path;
         } catch (RuntimeException e) {
             return "unmatched";
         }

@@ -1,54 +1,106 @@
 package io.pxrcad.server;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
- * A fixed number of workers behind a bounded queue. A task that finds every worker busy and the
- * queue full is refused at once ({@link #submit} returns null), so that the client gets 503 and
- * {@code Retry-After} instead of a request that hangs until it times out. Must be closed.
+ * Uploads waiting for a worker, and the workers that take them in batches. Room is reserved
+ * before an upload is read ({@link #reserve}): a client that finds every worker busy and the queue
+ * full is refused at once, without waiting for its body or for the CPU the workers hold. A worker
+ * takes the oldest upload, then those that arrive within {@code maxWaitMillis}, up to
+ * {@code maxBatch}, and hands them to the batch scorer together. Must be closed.
+ *
+ * @param <J> an upload waiting to be scored
  */
-final class ScoringPool implements AutoCloseable {
-    private final ThreadPoolExecutor executor;
+final class ScoringPool<J> implements AutoCloseable {
+    private final LinkedBlockingQueue<J> waiting = new LinkedBlockingQueue<>();
+    /** Uploads taken and not yet answered: every worker's batch plus the queue. */
+    private final Semaphore room;
+    private final int capacity;
+    private final int maxBatch;
+    private final long maxWaitNanos;
+    private final Consumer<List<J>> scorer;
+    private final IntConsumer batchSizes;
+    private final List<Thread> workers = new ArrayList<>();
 
-    ScoringPool(int workers, int queue) {
-        BlockingQueue<Runnable> q = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, q, r -> {
-            Thread t = new Thread(r, "pxrcad-worker-" + n.incrementAndGet());
+    /**
+     * @param scorer     scores a batch and answers each of its uploads; must not throw for one
+     *                   upload's fault
+     * @param batchSizes told the size of each batch scored
+     */
+    ScoringPool(int workers, int queue, int maxBatch, long maxWaitMillis, Consumer<List<J>> scorer, IntConsumer batchSizes) {
+        this.capacity = workers * maxBatch + queue;
+        this.room = new Semaphore(capacity);
+        this.maxBatch = maxBatch;
+        this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+        this.scorer = scorer;
+        this.batchSizes = batchSizes;
+        for (int i = 1; i <= workers; i++) {
+            Thread t = new Thread(this::work, "pxrcad-worker-" + i);
             t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
-        executor.prestartAllCoreThreads(); // with a SynchronousQueue a task is only taken by a waiting worker
-    }
-
-    /** The task's future, or null when the pool is full or closed. */
-    <T> Future<T> submit(Callable<T> task) {
-        try {
-            return executor.submit(task);
-        } catch (RejectedExecutionException e) {
-            return null;
+            this.workers.add(t);
+            t.start();
         }
     }
 
-    /** Tasks waiting for a worker. */
-    int queued() { return executor.getQueue().size(); }
+    /** True when there is room for one more upload, which is then held until {@link #submit} or {@link #release}. */
+    boolean reserve() {
+        return room.tryAcquire();
+    }
 
-    /** Refuses new tasks and waits up to {@code millis} for the accepted ones to finish; true when they did. */
+    /** Gives back a reservation that did not become an upload (its body could not be read). */
+    void release() {
+        room.release();
+    }
+
+    /** Queues an upload for which {@link #reserve} returned true. */
+    void submit(J upload) {
+        waiting.add(upload);
+    }
+
+    /** Uploads waiting for a worker. */
+    int queued() { return waiting.size(); }
+
+    /** Waits up to {@code millis} for every reserved upload to be answered; true when they were. */
     boolean drain(long millis) throws InterruptedException {
-        executor.shutdown();
-        return executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
+        if (!room.tryAcquire(capacity, millis, TimeUnit.MILLISECONDS)) return false;
+        room.release(capacity);
+        return true;
+    }
+
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<J> batch = new ArrayList<>(maxBatch);
+            try {
+                batch.add(waiting.take());
+                waiting.drainTo(batch, maxBatch - batch.size());
+                long deadline = System.nanoTime() + maxWaitNanos;
+                while (batch.size() < maxBatch) {
+                    J next = waiting.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (next == null) break;
+                    batch.add(next);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // closing: what it holds is still scored below
+            }
+            if (batch.isEmpty()) return;
+            try {
+                batchSizes.accept(batch.size());
+                scorer.accept(batch);
+            } finally {
+                room.release(batch.size());
+            }
+        }
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        workers.forEach(Thread::interrupt);
     }
 }

@@ -8,25 +8,31 @@ import java.util.function.IntSupplier;
 
 /**
  * The service's counters in Prometheus text format 0.0.4, written here rather than with a client
- * library for four metrics: requests by method, route and status; request latency as a histogram
- * with fixed buckets; the scoring queue's depth; predictions by band. Thread-safe.
+ * library for five metrics: requests by method, route and status; request latency as a histogram
+ * with fixed buckets; the scoring queue's depth; the sizes of the batches scored; predictions by
+ * band. Thread-safe.
  */
 final class ServiceMetrics {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     /** Upper bounds in seconds: from a cheap GET (ms) to a 961-px upload on a busy CPU (s). */
     static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+    /** Upper bounds of the batch-size histogram. */
+    static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64};
     static final String[] BANDS = {"none", "suspicious", "fracture", "out-of-scope"};
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> predictions = new ConcurrentHashMap<>();
-    private final IntSupplier queueDepth;
-    /** Per bucket (not cumulative), the last one above every bound; guarded by this, with {@link #sum}. */
-    private final long[] latency = new long[BUCKETS.length + 1];
-    private double sum;
+    private final Histogram latency = new Histogram(BUCKETS);
+    private final Histogram batches = new Histogram(BATCH_BUCKETS);
+    private volatile IntSupplier queueDepth = () -> 0;
 
-    ServiceMetrics(IntSupplier queueDepth) {
-        this.queueDepth = queueDepth;
+    ServiceMetrics() {
         for (String b : BANDS) predictions.put(b, new LongAdder());
+    }
+
+    /** Where the queue's depth is read from. */
+    void queueDepth(IntSupplier depth) {
+        this.queueDepth = depth;
     }
 
     /**
@@ -38,12 +44,12 @@ final class ServiceMetrics {
     void request(String method, String route, int status, double seconds) {
         requests.computeIfAbsent(labels("method", method, "route", route, "status", Integer.toString(status)),
                 k -> new LongAdder()).increment();
-        int i = 0;
-        while (i < BUCKETS.length && seconds > BUCKETS[i]) i++;
-        synchronized (this) {
-            latency[i]++;
-            sum += seconds;
-        }
+        latency.observe(seconds);
+    }
+
+    /** One batch scored by a worker. */
+    void batch(int size) {
+        batches.observe(size);
     }
 
     void prediction(String band) {
@@ -56,23 +62,8 @@ final class ServiceMetrics {
         header(out, "pxrcad_http_requests_total", "counter", "HTTP requests answered, by method, route and status.");
         new TreeMap<>(requests).forEach((labels, n) -> line(out, "pxrcad_http_requests_total", labels, n.sum()));
 
-        long[] counts;
-        double total;
-        synchronized (this) {
-            counts = latency.clone();
-            total = sum;
-        }
-        String h = "pxrcad_http_request_duration_seconds";
-        header(out, h, "histogram", "Time from a request's arrival to its answer, in seconds.");
-        long cumulative = 0;
-        for (int i = 0; i < BUCKETS.length; i++) {
-            cumulative += counts[i];
-            line(out, h + "_bucket", labels("le", number(BUCKETS[i])), cumulative);
-        }
-        cumulative += counts[BUCKETS.length];
-        line(out, h + "_bucket", labels("le", "+Inf"), cumulative);
-        out.append(h).append("_sum ").append(number(total)).append('\n');
-        out.append(h).append("_count ").append(cumulative).append('\n');
+        latency.write(out, "pxrcad_http_request_duration_seconds", "Time from a request's arrival to its answer, in seconds.");
+        batches.write(out, "pxrcad_batch_size", "Uploads scored together in one pass of the networks.");
 
         header(out, "pxrcad_queue_depth", "gauge", "Uploads waiting for a scoring worker.");
         out.append("pxrcad_queue_depth ").append(queueDepth.getAsInt()).append('\n');
@@ -81,6 +72,44 @@ final class ServiceMetrics {
         new TreeMap<>(predictions).forEach((labels, n) ->
                 line(out, "pxrcad_predictions_total", labels("band", labels), n.sum()));
         return out.toString();
+    }
+
+    /** Counts per bucket (not cumulative; the last above every bound) and the sum. */
+    private static final class Histogram {
+        private final double[] bounds;
+        private final long[] counts;
+        private double sum;
+
+        Histogram(double[] bounds) {
+            this.bounds = bounds;
+            this.counts = new long[bounds.length + 1];
+        }
+
+        synchronized void observe(double value) {
+            int i = 0;
+            while (i < bounds.length && value > bounds[i]) i++;
+            counts[i]++;
+            sum += value;
+        }
+
+        void write(StringBuilder out, String name, String help) {
+            long[] c;
+            double total;
+            synchronized (this) {
+                c = counts.clone();
+                total = sum;
+            }
+            header(out, name, "histogram", help);
+            long cumulative = 0;
+            for (int i = 0; i < bounds.length; i++) {
+                cumulative += c[i];
+                line(out, name + "_bucket", labels("le", number(bounds[i])), cumulative);
+            }
+            cumulative += c[bounds.length];
+            line(out, name + "_bucket", labels("le", "+Inf"), cumulative);
+            out.append(name).append("_sum ").append(number(total)).append('\n');
+            out.append(name).append("_count ").append(cumulative).append('\n');
+        }
     }
 
     private static void header(StringBuilder out, String name, String type, String help) {

@@ -16,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Scores one upload on a worker: decode, the chained pass, and the two pictures, each step timed.
+ * Scores a batch of uploads on a worker: decode, the chained pass, and the two pictures, each step timed.
  * It decodes itself instead of calling {@link io.pxrcad.infer.IsolatedScoring}, which turns a
  * failure into a message: the service needs the failure's kind for its status (413 over the
  * pixel limit, 415 for an unknown format, 400 for a corrupt file). Scoring is then
- * {@link FractureDetector#detect(Radiograph)}, what {@code predict} runs.
+ * {@link FractureDetector#detect(List, int)}, what {@code predict --batch-size} runs.
  */
 final class UploadScoring {
     /** Longest side of the overlay picture, as {@code predict --heatmaps} draws it. */
@@ -32,40 +34,71 @@ final class UploadScoring {
     private UploadScoring() {}
 
     /**
-     * @param queuedNanos {@link System#nanoTime()} when the upload was queued
-     * @throws ApiException 400, 413 or 415 for an image the service cannot read
+     * Scores a batch and answers each upload: decoded one by one (a file that cannot be read gets
+     * its client error and leaves the others in the batch), then one chained pass over the images,
+     * then the pictures. Never throws; a failure of the service itself fails every upload left.
      */
-    static StoredPrediction score(FractureDetector detector, ModelInfo model, String id, byte[] body, String mediaType,
-                                  long queuedNanos) {
-        long t0 = System.nanoTime();
-        Radiograph image = decode(ImageInput.of(id, body, mediaType));
-        long t1 = System.nanoTime();
-        Detection d;
+    static void score(FractureDetector detector, ModelInfo model, List<Upload> batch) {
         try {
-            d = detector.detect(image);
-        } catch (OutOfMemoryError e) {
-            throw ApiException.tooLarge("not enough memory to score an image of " + image.width() + " x " + image.height()
-                    + " pixels");
+            long t0 = System.nanoTime();
+            List<Upload> readable = new ArrayList<>(batch.size());
+            List<Radiograph> images = new ArrayList<>(batch.size());
+            for (Upload u : batch) {
+                try {
+                    images.add(decode(ImageInput.of(u.id(), u.body(), u.mediaType())));
+                    readable.add(u);
+                } catch (ApiException e) {
+                    u.result().completeExceptionally(e);
+                }
+            }
+            if (readable.isEmpty()) return;
+            long t1 = System.nanoTime();
+            List<Detection> detections;
+            try {
+                detections = detector.detect(images, images.size());
+            } catch (OutOfMemoryError e) {
+                ApiException tooLarge = ApiException.tooLarge("not enough memory to score "
+                        + (images.size() == 1 ? "an image of " + images.get(0).width() + " x " + images.get(0).height() + " pixels"
+                        : "a batch of " + images.size() + " images"));
+                readable.forEach(u -> u.result().completeExceptionally(tooLarge));
+                return;
+            }
+            long t2 = System.nanoTime();
+            for (int i = 0; i < readable.size(); i++) {
+                Upload u = readable.get(i);
+                long r0 = System.nanoTime();
+                Detection d = detections.get(i);
+                byte[] overlay = Png.encode(HeatmapOverlay.render(images.get(i), d.map(), d.roi(), HeatmapOverlay.caption(d),
+                        OVERLAY_SIDE));
+                byte[] heatmap = HeatmapPng.encode(d.map());
+                Timings timings = new Timings(millis(t0 - u.queuedNanos()), millis(t1 - t0) / readable.size(), millis(t2 - t1),
+                        millis(System.nanoTime() - r0), readable.size());
+                u.result().complete(new StoredPrediction(u.id(), json(model, u.id(), d, timings), overlay, heatmap));
+            }
+        } catch (RuntimeException | Error e) {
+            batch.forEach(u -> u.result().completeExceptionally(e));
         }
-        long t2 = System.nanoTime();
-        byte[] overlay = Png.encode(HeatmapOverlay.render(image, d.map(), d.roi(), HeatmapOverlay.caption(d), OVERLAY_SIDE));
-        byte[] heatmap = HeatmapPng.encode(d.map());
-        long t3 = System.nanoTime();
+    }
 
+    /** Milliseconds per step; decoding is the batch's mean, inference the whole batch's pass. */
+    private record Timings(double queueMs, double decodeMs, double inferenceMs, double renderMs, int batchSize) {}
+
+    private static ObjectNode json(ModelInfo model, String id, Detection d, Timings t) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("id", id);
         json.set("model", model.summary());
         json.set("detection", DetectionJson.of(id, d));
         ObjectNode timings = json.putObject("timings");
-        timings.put("queueMs", millis(t0 - queuedNanos));
-        timings.put("decodeMs", millis(t1 - t0));
-        timings.put("inferenceMs", millis(t2 - t1));
-        timings.put("renderMs", millis(t3 - t2));
+        timings.put("queueMs", t.queueMs());
+        timings.put("decodeMs", Math.round(t.decodeMs() * 10) / 10.0);
+        timings.put("inferenceMs", t.inferenceMs());
+        timings.put("renderMs", t.renderMs());
+        timings.put("batchSize", t.batchSize());
         ObjectNode links = json.putObject("links");
         links.put("self", Routes.prediction(id));
         links.put("overlay", Routes.prediction(id) + "/overlay.png");
         links.put("heatmap", Routes.prediction(id) + "/heatmap.png");
-        return new StoredPrediction(id, json, overlay, heatmap);
+        return json;
     }
 
     /** The image, or the client's error with the decoder's one-line reason. */

@@ -22,28 +22,33 @@ final class Http {
 
     Http(int port) { this.port = port; }
 
-    HttpResponse<byte[]> get(String path) { return send(request(path).GET().build()); }
+    /** @param headers names and values, in turn */
+    HttpResponse<byte[]> get(String path, String... headers) { return send(request(path, headers).GET().build()); }
 
-    HttpResponse<byte[]> post(String path, byte[] body, String contentType) {
-        return send(postRequest(path, body, contentType));
+    /** @param headers names and values, in turn */
+    HttpResponse<byte[]> post(String path, byte[] body, String contentType, String... headers) {
+        return send(postRequest(path, body, contentType, headers));
     }
 
-    CompletableFuture<HttpResponse<byte[]>> postAsync(String path, byte[] body, String contentType) {
-        return CLIENT.sendAsync(postRequest(path, body, contentType), HttpResponse.BodyHandlers.ofByteArray());
+    /** @param headers names and values, in turn */
+    CompletableFuture<HttpResponse<byte[]>> postAsync(String path, byte[] body, String contentType, String... headers) {
+        return CLIENT.sendAsync(postRequest(path, body, contentType, headers), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<byte[]> method(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    private HttpRequest postRequest(String path, byte[] body, String contentType) {
-        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    private HttpRequest postRequest(String path, byte[] body, String contentType, String... headers) {
+        HttpRequest.Builder b = request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) b.header("Content-Type", contentType);
         return b.build();
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return b;
     }
 
     private static HttpResponse<byte[]> send(HttpRequest r) {

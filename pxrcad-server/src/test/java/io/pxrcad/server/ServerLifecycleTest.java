@@ -74,6 +74,7 @@ class ServerLifecycleTest {
             assertThat(s.awaitReady(Duration.ofSeconds(60))).isTrue();
             assertThat(http.get("/api/v1/ready").statusCode()).isEqualTo(200);
 
+            OpenApiContract contract = new OpenApiContract(http.get("/api/v1/openapi.json").body());
             // one worker, a queue of 2, ten uploads at once
             List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
             List<long[]> times = new ArrayList<>();
@@ -93,6 +94,7 @@ class ServerLifecycleTest {
                 } else {
                     refused++;
                     assertError(r, 503, "overloaded");
+                    assertThat(contract.problems("post", "/api/v1/predictions", r)).isEmpty();
                     assertThat(r.headers().firstValue("Retry-After")).contains("1");
                     slowestRefusalMs = Math.max(slowestRefusalMs, (times.get(i)[1] - times.get(i)[0]) / 1_000_000);
                 }
@@ -100,7 +102,8 @@ class ServerLifecycleTest {
             System.err.printf("overload: %d created, %d refused, slowest refusal %d ms%n", created, refused, slowestRefusalMs);
             assertThat(created).isGreaterThanOrEqualTo(3); // the worker's and the queue's
             assertThat(refused).isPositive();
-            // the issue asks for 100 ms; this shared 2-core machine is also scoring, so allow for its noise
+            // "at once", not "after a worker is free" (seconds here): the 100-ms figure the issue asks
+            // for is measured by `pxrcad bench serve --overload`, not by a timed test on a shared machine
             assertThat(slowestRefusalMs).isLessThan(1000);
         }
     }
