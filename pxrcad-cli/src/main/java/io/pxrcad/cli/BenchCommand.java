@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 BenchModelCommand.class,
                 BenchPredictCommand.class,
                 BenchTrainCommand.class,
+                BenchServeCommand.class,
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
