@@ -1,8 +1,11 @@
 package io.pxrcad.pacs;
 
+import io.pxrcad.AtomicFiles;
 import io.pxrcad.infer.Detection;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,6 +19,9 @@ import java.util.Objects;
  * source is only read.
  */
 public final class DicomResults {
+    /** The endings of the files {@link Results#writeTo} writes. */
+    public static final String SR_SUFFIX = ".sr.dcm", SC_SUFFIX = ".sc.dcm";
+
     private DicomResults() {}
 
     /**
@@ -32,6 +38,15 @@ public final class DicomResults {
         }
 
         public boolean hasSecondaryCapture() { return sc != null; }
+
+        /**
+         * Writes {@code NAME.sr.dcm} and, when there is one, {@code NAME.sc.dcm} into {@code dir},
+         * each atomically (temporary file, then rename).
+         */
+        public void writeTo(Path dir, String name) throws IOException {
+            AtomicFiles.writeBytes(dir.resolve(name + SR_SUFFIX), sr);
+            if (sc != null) AtomicFiles.writeBytes(dir.resolve(name + SC_SUFFIX), sc);
+        }
     }
 
     /** {@link #write(Detection, SourceImage, Algorithm, Instant)} at the present time. */

@@ -5,7 +5,9 @@ import io.pxrcad.dicom.DicomFile;
 import io.pxrcad.dicom.DicomHeader;
 import io.pxrcad.dicom.InvalidDicomException;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,6 +43,14 @@ public final class SourceImage {
             if (a[0] == null) throw new InvalidDicomException("cannot refer to the source image: it has no " + a[1]);
         }
         return new SourceImage(file, image, h.sopInstanceUid());
+    }
+
+    /**
+     * The source of {@code decoded}, read from {@code file}: a DICOM file is read again for its
+     * header (the decoded radiograph keeps only acquisition facts), another format is its pixels.
+     */
+    public static SourceImage of(Path file, Radiograph decoded) throws IOException {
+        return "DICOM".equals(decoded.format()) ? of(DicomFile.read(file), decoded) : of(decoded);
     }
 
     /** An image of another format (PNG, JPEG, TIFF): it is identified by its pixels. */
