@@ -49,6 +49,11 @@ public final class DicomResults {
         }
     }
 
+    /** The SOP Instance UID the SR of a DICOM source with this SOP Instance UID gets from this algorithm. */
+    public static String srUid(String sourceSopInstanceUid, Algorithm algorithm) {
+        return ResultUids.sr(sourceSopInstanceUid, algorithm.modelVersion());
+    }
+
     /** {@link #write(Detection, SourceImage, Algorithm, Instant)} at the present time. */
     public static Results write(Detection detection, SourceImage source, Algorithm algorithm) {
         return write(detection, source, algorithm, Instant.now());

@@ -17,10 +17,12 @@ record ResultUids(String study, String srSeries, String scSeries, String sr, Str
         String v = algorithm.modelVersion();
         // an image of another format starts one study whatever the model, as a modality would
         String study = source.isDicom() ? source.file().header().studyInstanceUid() : uid("study", source.key(), "any");
-        return new ResultUids(study, uid("sr-series", study, v), uid("sc-series", study, v), uid("sr", source.key(), v),
+        return new ResultUids(study, uid("sr-series", study, v), uid("sc-series", study, v), sr(source.key(), v),
                 uid("sc", source.key(), v), uid("tracking", source.key(), v),
                 DicomWriter.derivedUid("pxrcad-device:" + algorithm.name() + ":" + algorithm.model()));
     }
+
+    static String sr(String key, String modelVersion) { return uid("sr", key, modelVersion); }
 
     private static String uid(String kind, String key, String modelVersion) {
         return DicomWriter.derivedUid("pxrcad-result:" + kind + ":" + key + ":" + modelVersion);
