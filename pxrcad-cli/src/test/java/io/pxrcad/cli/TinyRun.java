@@ -3,8 +3,6 @@ package io.pxrcad.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +21,8 @@ final class TinyRun {
         if (model == null) {
             Path dir = Files.createTempDirectory("pxrcad-cli-test");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                try {
+                    io.pxrcad.OutputFolder.deleteTree(dir);
                 } catch (IOException e) {
                     // a temporary folder left behind is harmless
                 }
