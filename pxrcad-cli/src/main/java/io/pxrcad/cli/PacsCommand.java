@@ -65,6 +65,9 @@ final class PacsCommand implements Callable<Integer> {
         String device = deviceOption.checked();
         OrthancClient client = new OrthancClient(orthanc, username, password());
         PrintWriter out = spec.commandLine().getOut();
+        // a wrong address or password is found before the model is loaded
+        out.println("following Orthanc " + client.version() + " at " + client.base());
+        out.flush();
         PrintWriter err = spec.commandLine().getErr();
         OrthancFollower.Listener listener = new OrthancFollower.Listener() {
             @Override

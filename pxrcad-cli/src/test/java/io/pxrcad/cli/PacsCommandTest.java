@@ -96,6 +96,12 @@ class PacsCommandTest {
             Files.writeString(password, "s3cret\n");
             String[] args = {"pacs", "--orthanc", orthanc.toString(), "--username", "pxrcad", "--password-file", password.toString(),
                     "--model", model, "--state", state.toString(), "--device", "cpu", "--poll", "1"};
+            Path wrong = dir.resolve("wrong-password");
+            Files.writeString(wrong, "guess\n");
+            MainTest.Result refused = MainTest.run("pacs", "--orthanc", orthanc.toString(), "--username", "pxrcad", "--password-file",
+                    wrong.toString(), "--model", model, "--state", state.toString(), "--once");
+            assertThat(refused.code()).isEqualTo(Main.EXIT_DATA);
+            assertThat(refused.err()).contains("refused").contains("HTTP 401").contains("--password-file").doesNotContain("guess");
             Process follower = child(dir.resolve("follower.log"), args);
             System.out.printf("follower started at %.1f s%n", (System.nanoTime() - started) / 1e9);
             // killed hard once some, not necessarily all, results are stored
@@ -160,14 +166,15 @@ class PacsCommandTest {
     }
 
     @Test
-    void wrongCredentialsAreOneLineNamingTheServer(@TempDir Path dir) throws Exception {
+    void anUnreachableServerIsOneLineNamingItBeforeTheModelIsLoaded(@TempDir Path dir) throws Exception {
         Path password = dir.resolve("password");
         Files.writeString(password, "wrong\n");
         int port = freePort();
         MainTest.Result r = MainTest.run("pacs", "--orthanc", "http://127.0.0.1:" + port, "--username", "u", "--password-file",
                 password.toString(), "--model", dir.resolve("none").toString(), "--once");
         assertThat(r.code()).isEqualTo(Main.EXIT_DATA);
-        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception");
+        assertThat(r.err().strip()).startsWith("pxrcad: cannot reach Orthanc at http://127.0.0.1:" + port + "/")
+                .doesNotContain("\n").doesNotContain("Exception").doesNotContain("wrong");
         MainTest.Result u = MainTest.run("pacs", "--orthanc", "http://127.0.0.1:" + port, "--username", "u",
                 "--model", dir.resolve("none").toString());
         assertThat(u.code()).isEqualTo(Main.EXIT_USAGE);

@@ -64,6 +64,7 @@ class PredictDicomOutTest {
                 assertThat(sr0).contains("Fracture probability");
             }
         }
+        assertThat(lines.subList(0, 3)).as("the secondary capture path is exercised").anyMatch(l -> l.get("inScope").asBoolean());
         assertThat(Files.readAllBytes(sources.get(0))).isEqualTo(before);
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("corrupt")).noneMatch(n -> n.endsWith(".tmp"));

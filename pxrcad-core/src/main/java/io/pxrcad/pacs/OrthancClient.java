@@ -61,6 +61,11 @@ public final class OrthancClient {
 
     public URI base() { return base; }
 
+    /** Orthanc's version ({@code GET /system}): a cheap first call that checks the address and the credentials. */
+    public String version() {
+        return json(get("system")).path("Version").asText("unknown");
+    }
+
     /** Up to {@code limit} changes after sequence number {@code since}. */
     public Changes changes(long since, int limit) {
         JsonNode page = json(get("changes?since=" + since + "&limit=" + limit));
