@@ -78,9 +78,12 @@ final class MeasurementReport {
         root.add(SrItem.text(SrItem.HAS_OBS_CONTEXT, Code.dcm("121013", "Device Observer Name"), a.name()));
         root.add(SrItem.text(SrItem.HAS_OBS_CONTEXT, Code.dcm("121015", "Device Observer Model Name"), a.model()));
         root.add(SrItem.code(SrItem.HAS_CONCEPT_MOD, Code.dcm("121058", "Procedure reported"), PROCEDURE));
-        root.add(SrItem.container(SrItem.CONTAINS, Code.dcm("111028", "Image Library"), image == null ? new DatasetBuilder[0]
-                : new DatasetBuilder[] {SrItem.container(SrItem.CONTAINS, Code.dcm("126200", "Image Library Group"),
-                        SrItem.image(SrItem.CONTAINS, image.sopClass(), image.sopInstance()))}));
+        if (image != null) {
+            // TID 1500 row 5, the Image Library, is user-optional: without an image there is none
+            root.add(SrItem.container(SrItem.CONTAINS, Code.dcm("111028", "Image Library"),
+                    SrItem.container(SrItem.CONTAINS, Code.dcm("126200", "Image Library Group"),
+                            SrItem.image(SrItem.CONTAINS, image.sopClass(), image.sopInstance()))));
+        }
         root.add(SrItem.container(SrItem.CONTAINS, Code.dcm("126010", "Imaging Measurements"), group(d, image, uids, a)));
         SrItem.container(ds, null, Code.dcm("126000", "Imaging Measurement Report"), root.toArray(DatasetBuilder[]::new));
         return ds.part10(SOP_CLASS, uids.sr());

@@ -20,7 +20,8 @@ final class SrItem {
     static DatasetBuilder container(DatasetBuilder ds, String relationship, Code name, DatasetBuilder... children) {
         head(ds, relationship, "CONTAINER", name);
         ds.string(0x0040A050, "CS", "SEPARATE");
-        ds.sequence(CONTENT_SEQUENCE, children);
+        // Content Sequence is Type 1C: present only with at least one item
+        if (children.length > 0) ds.sequence(CONTENT_SEQUENCE, children);
         return ds;
     }
 

@@ -169,6 +169,18 @@ class DicomResultsTest {
     }
 
     @Test
+    @Timeout(60)
+    void anImageOfAnotherFormatOutOfScopeGetsAnSrWithoutImageReferences() throws Exception {
+        Radiograph png = DicomFile.read(source).radiograph();
+        png = new Radiograph(png.width(), png.height(), png.pixels(), png.bitDepth(), "PNG");
+        DicomResults.Results r = DicomResults.write(detection(Band.OUT_OF_SCOPE, 128), SourceImage.of(png), ALGORITHM, CREATED);
+        assertThat(r.hasSecondaryCapture()).isFalse();
+        Path sr = save("png-out.sr.dcm", r.sr());
+        assertValid(sr, "ComprehensiveSR");
+        assertThat(String.join("\n", DicomTools.dsrdump(sr))).contains("Image out of the model's scope").doesNotContain("IMAGE:").doesNotContain("Image Library");
+    }
+
+    @Test
     void aDetectionOfAnotherImageSizeIsRefused() throws Exception {
         assertThatThrownBy(() -> DicomResults.write(detection(Band.FRACTURE, 64), dicomSource(), ALGORITHM, CREATED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64x64");
