@@ -1,6 +1,7 @@
 package io.pxrcad.pacs;
 
 import io.pxrcad.dicom.DatasetBuilder;
+import io.pxrcad.dicom.DicomFile;
 import io.pxrcad.infer.Detection;
 import io.pxrcad.report.HeatmapOverlay;
 
@@ -29,12 +30,28 @@ final class SecondaryCapture {
                 "pxrcad: " + SharedModules.DISCLAIMER, MAX_SIDE);
     }
 
+    /**
+     * General Series Body Part Examined (Type 3) and Laterality (Type 2C: for a paired body part)
+     * from the source: its Laterality, else an R or L Image Laterality; empty only where the body
+     * part is unknown (dciodvfy then cannot tell whether it is paired), absent for a known body part
+     * without one (a pelvis is unpaired).
+     */
+    private static void bodyPartAndLaterality(DatasetBuilder ds, SourceImage source) {
+        DicomFile f = source.file();
+        String bodyPart = f == null ? null : f.string(0x0018, 0x0015);
+        if (bodyPart != null) ds.copy(f, 0x00180015, "CS");
+        String laterality = f == null ? null : f.string(0x0020, 0x0060);
+        String imageLaterality = f == null ? null : f.string(0x0020, 0x0062);
+        if (laterality == null && ("R".equals(imageLaterality) || "L".equals(imageLaterality))) laterality = imageLaterality;
+        if (laterality != null) ds.string(0x00200060, "CS", laterality);
+        else if (bodyPart == null) ds.string(0x00200060, "CS", "");
+    }
+
     static byte[] encode(BufferedImage picture, SourceImage source, ResultUids uids, Algorithm a, Instant created) {
         DatasetBuilder ds = new DatasetBuilder();
         SharedModules.patientAndStudy(ds, source, uids);
         SharedModules.series(ds, "OT", uids.scSeries(), SERIES_NUMBER, "overlay");
-        // General Series Laterality, Type 2C (paired body parts): a pelvis is not paired, left empty
-        ds.string(0x00200060, "CS", "");
+        bodyPartAndLaterality(ds, source);
         SharedModules.equipmentAndSop(ds, SOP_CLASS, uids.sc(), a, created);
         // SC Equipment (C.8.6.1): made on a workstation from another image
         ds.string(0x00080064, "CS", "WSD");

@@ -81,6 +81,10 @@ class DicomResultsTest {
         Path sr = save("fracture.sr.dcm", r.sr());
         Path sc = save("fracture.sc.dcm", r.sc());
         assertValid(sc, "SCImage");
+        // the only warnings: the synthetic source has no Study Date and Time to copy
+        assertThat(DicomTools.dciodvfy(sc)).filteredOn(l -> l.startsWith("Warning"))
+                .allMatch(l -> l.contains("DICOMDIR - Study Date") || l.contains("DICOMDIR - Study Time"));
+        assertThat(DicomFile.parse(r.sc()).header().bodyPartExamined()).isEqualTo("PELVIS");
         assertValid(sr, "ComprehensiveSR");
         String tree = String.join("\n", DicomTools.dsrdump(sr));
         System.out.println(tree);
