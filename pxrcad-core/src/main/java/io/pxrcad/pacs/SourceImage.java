@@ -53,6 +53,11 @@ public final class SourceImage {
         return "DICOM".equals(decoded.format()) ? of(DicomFile.read(file), decoded) : of(decoded);
     }
 
+    /** As {@link #of(Path, Radiograph)} for an upload's bytes (e.g. the service's request body). */
+    public static SourceImage of(byte[] bytes, Radiograph decoded) {
+        return "DICOM".equals(decoded.format()) ? of(DicomFile.parse(bytes), decoded) : of(decoded);
+    }
+
     /** An image of another format (PNG, JPEG, TIFF): it is identified by its pixels. */
     public static SourceImage of(Radiograph image) {
         return new SourceImage(null, image, "pixels:" + pixelHash(image));

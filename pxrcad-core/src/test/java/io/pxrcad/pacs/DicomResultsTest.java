@@ -137,6 +137,10 @@ class DicomResultsTest {
         assertThat(a.srUid()).isNotEqualTo(a.scUid()).startsWith("2.25.");
         assertThat(a.srUid().length()).isLessThanOrEqualTo(64);
         assertThat(Files.readAllBytes(source)).isEqualTo(sourceBytes);
+        // the same from an upload's bytes, as the service has them
+        DicomResults.Results fromBytes = DicomResults.write(detection(Band.FRACTURE, 128),
+                SourceImage.of(sourceBytes, DicomFile.read(source).radiograph()), ALGORITHM, CREATED);
+        assertThat(fromBytes.sr()).isEqualTo(a.sr());
     }
 
     @Test
