@@ -62,6 +62,12 @@ class DicomResultsTest {
         return SourceImage.of(f, f.radiograph());
     }
 
+    /** The phantom's pixels as if read from a PNG. */
+    private static Radiograph asPng() throws Exception {
+        Radiograph r = DicomFile.read(source).radiograph();
+        return new Radiograph(r.width(), r.height(), r.pixels(), r.bitDepth(), "PNG");
+    }
+
     private static Path save(String name, byte[] bytes) throws Exception {
         Path p = dir.resolve(name);
         Files.write(p, bytes);
@@ -160,8 +166,7 @@ class DicomResultsTest {
     @Test
     @Timeout(60)
     void anImageOfAnotherFormatStartsAStudyAndTheSrPointsAtTheSecondaryCapture() throws Exception {
-        Radiograph png = DicomFile.read(source).radiograph();
-        png = new Radiograph(png.width(), png.height(), png.pixels(), png.bitDepth(), "PNG");
+        Radiograph png = asPng();
         DicomResults.Results r = DicomResults.write(detection(Band.FRACTURE, 128), SourceImage.of(png), ALGORITHM, CREATED);
         Path sr = save("png.sr.dcm", r.sr());
         Path sc = save("png.sc.dcm", r.sc());
@@ -179,8 +184,7 @@ class DicomResultsTest {
     @Test
     @Timeout(60)
     void anImageOfAnotherFormatOutOfScopeGetsAnSrWithoutImageReferences() throws Exception {
-        Radiograph png = DicomFile.read(source).radiograph();
-        png = new Radiograph(png.width(), png.height(), png.pixels(), png.bitDepth(), "PNG");
+        Radiograph png = asPng();
         DicomResults.Results r = DicomResults.write(detection(Band.OUT_OF_SCOPE, 128), SourceImage.of(png), ALGORITHM, CREATED);
         assertThat(r.hasSecondaryCapture()).isFalse();
         Path sr = save("png-out.sr.dcm", r.sr());
