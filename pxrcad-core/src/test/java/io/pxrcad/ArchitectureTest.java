@@ -23,10 +23,11 @@ class ArchitectureTest {
      * training chooses its thresholds with the same functions that evaluation reports;
      * {@code artifact} is the model file format without an engine; {@code infer} is the chain that
      * training's validation scoring and every caller run; {@code cv} drives training and
-     * inference fold by fold, while {@code report} renders {@code eval}'s results and needs no {@code cv}.
+     * inference fold by fold, while {@code report} renders {@code eval}'s results and needs no {@code cv};
+     * {@code pacs} writes results as DICOM (drawing with {@code report}) and exchanges them with a PACS.
      */
     static final List<String> ORDER = List.of("image", "dicom", "fuzz", "data", "eval", "phantom", "artifact", "model",
-            "mining", "infer", "train", "cv", "report");
+            "mining", "infer", "train", "cv", "report", "pacs");
     /** Known exceptions, to be removed, not added to. */
     static final Set<String> KNOWN = Set.of();
 
@@ -67,7 +68,8 @@ class ArchitectureTest {
     @Test
     void djlOnlyInModelTrainAndInfer() {
         noClasses().that().resideInAnyPackage("io.pxrcad", "io.pxrcad.image..", "io.pxrcad.dicom..", "io.pxrcad.fuzz..",
-                        "io.pxrcad.data..", "io.pxrcad.phantom..", "io.pxrcad.artifact..", "io.pxrcad.mining..", "io.pxrcad.eval..", "io.pxrcad.cv..", "io.pxrcad.report..")
+                        "io.pxrcad.data..", "io.pxrcad.phantom..", "io.pxrcad.artifact..", "io.pxrcad.mining..", "io.pxrcad.eval..", "io.pxrcad.cv..", "io.pxrcad.report..",
+                        "io.pxrcad.pacs..")
                 .should().dependOnClassesThat().resideInAPackage("ai.djl..").check(core);
     }
 

@@ -9,6 +9,9 @@ import io.pxrcad.infer.ImageInput;
 import io.pxrcad.infer.ImageOutcome;
 import io.pxrcad.infer.IsolatedScoring;
 import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.pacs.Algorithm;
+import io.pxrcad.pacs.DicomResults;
+import io.pxrcad.pacs.SourceImage;
 import io.pxrcad.report.HeatmapOverlay;
 import io.pxrcad.report.Png;
 import io.pxrcad.ProgressListener;
@@ -47,6 +50,12 @@ final class PredictCommand implements Callable<Integer> {
             "Earlier *.heatmap.png files in it are removed first; other files are left alone."})
     Path heatmaps;
 
+    @CommandLine.Option(names = "--dicom-out", paramLabel = "DIR", description = {
+            "Write the results as DICOM here: NAME.sr.dcm (a TID 1500 structured report) and, for an image in the",
+            "model's scope, NAME.sc.dcm (a secondary capture with the heatmap burned in), in the source's study.",
+            "Earlier *.sr.dcm and *.sc.dcm files in it are removed first; other files are left alone."})
+    Path dicomOut;
+
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
@@ -65,11 +74,16 @@ final class PredictCommand implements Callable<Integer> {
             // heatmaps of an earlier prediction there would pass for this one's
             io.pxrcad.OutputFolder.removeOwn(heatmaps, n -> n.endsWith(".heatmap.png"));
         }
+        if (dicomOut != null) {
+            io.pxrcad.OutputFolder.check(dicomOut, "--dicom-out");
+            io.pxrcad.OutputFolder.removeOwn(dicomOut, n -> n.endsWith(DicomResults.SR_SUFFIX) || n.endsWith(DicomResults.SC_SUFFIX));
+        }
         List<Path> files = expand(inputs);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         try (FractureDetector detector = FractureDetector.load(model, device);
              ProgressListener.Task progress = ConsoleProgress.logged().started("predict", files.size(), true)) {
+            Algorithm algorithm = Algorithm.of(detector.artifact());
             for (int from = 0; from < files.size(); from += batchSize) {
                 List<Path> batch = files.subList(from, Math.min(files.size(), from + batchSize));
                 List<ImageOutcome> outcomes = IsolatedScoring.score(detector, batch.stream().map(ImageInput::of).toList());
@@ -82,6 +96,7 @@ final class PredictCommand implements Callable<Integer> {
                         progress.advanced("failed");
                     } else {
                         if (heatmaps != null) writeHeatmap(batch.get(k), o.image(), o.detection());
+                        if (dicomOut != null && !writeDicom(batch.get(k), o, algorithm)) failed++;
                         progress.advanced(o.detection().band().label());
                     }
                 }
@@ -100,13 +115,26 @@ final class PredictCommand implements Callable<Integer> {
                 Png.encode(HeatmapOverlay.render(image, d.map(), d.roi(), HeatmapOverlay.caption(d), 1024)));
     }
 
+    /** Writes the image's SR and secondary capture; false (and a line on stderr) when it cannot, so the others go on. */
+    private boolean writeDicom(Path file, ImageOutcome o, Algorithm algorithm) {
+        try {
+            DicomResults.write(o.detection(), SourceImage.of(file, o.image()), algorithm).writeTo(dicomOut, outputName(file));
+            return true;
+        } catch (DataException | IOException e) {
+            spec.commandLine().getErr().println("pxrcad: no DICOM results for " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    static String heatmapName(Path file) { return outputName(file) + ".heatmap.png"; }
+
     /** A file name from the input path that stays unique for inputs from different folders. */
-    static String heatmapName(Path file) {
+    static String outputName(Path file) {
         String s = file.normalize().toString().replace('\\', '/');
         while (s.startsWith("../") || s.startsWith("./") || s.startsWith("/")) {
             s = s.substring(s.indexOf('/') + 1);
         }
-        return s.replace('/', '_') + ".heatmap.png";
+        return s.replace('/', '_');
     }
 
     static List<Path> expand(List<Path> inputs) throws IOException {

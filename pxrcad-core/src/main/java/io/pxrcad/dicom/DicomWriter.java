@@ -3,7 +3,6 @@ package io.pxrcad.dicom;
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.Radiograph;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -85,11 +84,7 @@ public final class DicomWriter {
         }
     }
 
-    private static final String IMPLEMENTATION_UID = "2.25.329800735698586629295641978511506172918";
-    // the elements by tag, in the ascending order PS3.5 7.1 requires whatever order they were added in
-    private final java.util.SortedMap<Integer, byte[]> elements = new java.util.TreeMap<>(Integer::compareUnsigned);
-
-    DicomWriter() {}
+    private DicomWriter() {}
 
     /** Writes {@code image} to {@code target} atomically, with fresh UIDs. */
     public static void write(Radiograph image, Options options, Path target) throws IOException {
@@ -110,17 +105,8 @@ public final class DicomWriter {
     public static byte[] encode(Radiograph image, Options options, Identity identity) {
         Objects.requireNonNull(identity, "identity");
         String instance = identity.instanceUid();
-        DicomWriter meta = new DicomWriter();
-        meta.bytes(0x00020001, "OB", new byte[] {0, 1});
-        meta.string(0x00020002, "UI", options.kind().sopClassUid);
-        meta.string(0x00020003, "UI", instance);
-        meta.string(0x00020010, "UI", TransferSyntax.EXPLICIT_VR_LE.uid());
-        meta.string(0x00020012, "UI", IMPLEMENTATION_UID);
-        meta.string(0x00020013, "SH", "PXRCAD");
-        byte[] metaBytes = meta.toByteArray();
-
         int bits = image.bitDepth() <= 16 && fits(image) ? image.bitDepth() : 16;
-        DicomWriter ds = new DicomWriter();
+        DatasetBuilder ds = new DatasetBuilder();
         ds.string(0x00080016, "UI", options.kind().sopClassUid);
         ds.string(0x00080018, "UI", instance);
         ds.string(0x00080060, "CS", options.kind().modality);
@@ -145,13 +131,7 @@ public final class DicomWriter {
         if (options.kind() == Kind.DX) DxModules.add(ds, options, bits);
         ds.bytes(0x7FE00010, "OW", pixels(image, bits == image.bitDepth() && fits(image)));
 
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        file.writeBytes(new byte[128]);
-        file.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
-        file.writeBytes(element(0x00020000, "UL", le32(metaBytes.length)));
-        file.writeBytes(metaBytes);
-        file.writeBytes(ds.toByteArray());
-        return file.toByteArray();
+        return ds.part10(options.kind().sopClassUid, instance);
     }
 
     private static boolean fits(Radiograph image) {
@@ -177,17 +157,7 @@ public final class DicomWriter {
     }
 
     /** A {row, column} spacing as a two-valued DS. */
-    static String spacing(double[] rowColumn) { return ds(rowColumn[0]) + "\\" + ds(rowColumn[1]); }
-
-    private static String ds(double v) {
-        String s = Double.toString(v);
-        if (s.length() <= 16) return s;
-        // DS holds at most 16 characters (PS3.5 6.2): keep as many significant digits as fit
-        for (int digits = 15; ; digits--) {
-            s = new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toString();
-            if (s.length() <= 16 || digits == 1) return s;
-        }
-    }
+    static String spacing(double[] rowColumn) { return DatasetBuilder.ds(rowColumn[0]) + "\\" + DatasetBuilder.ds(rowColumn[1]); }
 
     /**
      * A UID of the form {@code 2.25.<uuid>} (PS3.5 B.2) from the name-based (MD5) UUID of
@@ -203,63 +173,5 @@ public final class DicomWriter {
         BigInteger hi = BigInteger.valueOf(u.getMostSignificantBits()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
         BigInteger lo = BigInteger.valueOf(u.getLeastSignificantBits()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
         return "2.25." + hi.shiftLeft(64).or(lo);
-    }
-
-    private static byte[] le32(int v) { return new byte[] {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)}; }
-
-    void us(int tag, int v) { bytes(tag, "US", new byte[] {(byte) v, (byte) (v >>> 8)}); }
-
-    void ss(int tag, int v) { bytes(tag, "SS", new byte[] {(byte) v, (byte) (v >>> 8)}); }
-
-    /** A text value padded to even length (PS3.5 6.2: NUL for UI, space otherwise). */
-    void string(int tag, String vr, String value) {
-        byte[] b = value.getBytes(StandardCharsets.US_ASCII);
-        if (b.length % 2 == 1) {
-            b = java.util.Arrays.copyOf(b, b.length + 1);
-            b[b.length - 1] = (byte) (vr.equals("UI") ? 0 : ' ');
-        }
-        bytes(tag, vr, b);
-    }
-
-    /** A sequence of defined length whose items are the given datasets (PS3.5 7.5.1); none is an empty sequence. */
-    void sequence(int tag, DicomWriter... items) {
-        ByteArrayOutputStream value = new ByteArrayOutputStream();
-        for (DicomWriter item : items) {
-            byte[] b = item.toByteArray();
-            value.writeBytes(new byte[] {(byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0}); // Item (FFFE,E000)
-            value.writeBytes(le32(b.length));
-            value.writeBytes(b);
-        }
-        bytes(tag, "SQ", value.toByteArray());
-    }
-
-    void bytes(int tag, String vr, byte[] value) {
-        if (elements.put(tag, element(tag, vr, value)) != null) throw new IllegalStateException("tag written twice: " + Tags.format(tag));
-    }
-
-    private byte[] toByteArray() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        elements.values().forEach(out::writeBytes);
-        return out.toByteArray();
-    }
-
-    /** One explicit VR little endian element (PS3.5 7.1.2). */
-    private static byte[] element(int tag, String vr, byte[] value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 12);
-        out.write(tag >>> 16);
-        out.write(tag >>> 24);
-        out.write(tag);
-        out.write(tag >>> 8);
-        out.writeBytes(vr.getBytes(StandardCharsets.US_ASCII));
-        if (vr.equals("OB") || vr.equals("OW") || vr.equals("UN") || vr.equals("SQ") || vr.equals("UT")) {
-            out.write(0);
-            out.write(0);
-            out.writeBytes(le32(value.length));
-        } else {
-            out.write(value.length);
-            out.write(value.length >>> 8);
-        }
-        out.writeBytes(value);
-        return out.toByteArray();
     }
 }

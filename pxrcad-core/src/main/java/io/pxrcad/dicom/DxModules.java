@@ -40,7 +40,7 @@ final class DxModules {
     }
 
     /** Adds the DX attributes for an image of {@code bits} stored bits; {@code o} has passed {@link #check}. */
-    static void add(DicomWriter ds, DicomWriter.Options o, int bits) {
+    static void add(DatasetBuilder ds, DicomWriter.Options o, int bits) {
         ds.string(0x00080008, "CS", "DERIVED\\PRIMARY");
         // General Study (C.7.2.1): a synthetic study has no date, time, accession or referrer
         ds.string(0x00080020, "DA", "");
@@ -60,7 +60,7 @@ final class DxModules {
         ds.string(0x00200062, "CS", region.laterality());
         Code view = VIEWS.get(o.viewPosition());
         if (view != null) {
-            DicomWriter v = item(view);
+            DatasetBuilder v = item(view);
             v.sequence(0x00540222); // View Modifier Code Sequence, Type 2C: the view has no modifier
             ds.sequence(0x00540220, v);
         }
@@ -90,8 +90,8 @@ final class DxModules {
         ds.string(0x20500020, "CS", "IDENTITY");
     }
 
-    private static DicomWriter item(Code c) {
-        DicomWriter item = new DicomWriter();
+    private static DatasetBuilder item(Code c) {
+        DatasetBuilder item = new DatasetBuilder();
         item.string(0x00080100, "SH", c.value());
         item.string(0x00080102, "SH", c.scheme());
         item.string(0x00080104, "LO", c.meaning());

@@ -16,7 +16,8 @@
  * <p>Public API: {@link io.pxrcad.dicom.DicomDecoder} (found through {@code java.util.ServiceLoader}, asked first in {@code
  * ImageReaders.DECODERS}), {@link io.pxrcad.dicom.DicomFile} (header facts, stored frames,
  * pixel MD5), {@link io.pxrcad.dicom.DicomHeader}, {@link io.pxrcad.dicom.DicomInfo}, {@link
- * io.pxrcad.dicom.DicomWriter}, {@link io.pxrcad.dicom.DicomFuzzer}, {@link
+ * io.pxrcad.dicom.DicomWriter} and {@link io.pxrcad.dicom.DatasetBuilder} (any dataset, for
+ * {@code io.pxrcad.pacs}'s SR and secondary capture), {@link io.pxrcad.dicom.DicomFuzzer}, {@link
  * io.pxrcad.dicom.DicomLimits}. Errors: {@link io.pxrcad.dicom.InvalidDicomException} for
  * anything truncated, corrupt or over a limit of {@code DicomLimits}; {@link
  * io.pxrcad.image.ImageTooLargeException} for a frame over the pixel limit that all formats

@@ -30,6 +30,7 @@ public final class HeatmapOverlay {
     }
 
     private static final Preprocessor DISPLAY = new Preprocessor(new PreprocessConfig());
+    private static final Color ROI = new Color(255, 230, 0);
 
     private HeatmapOverlay() {}
 
@@ -59,9 +60,56 @@ public final class HeatmapOverlay {
      */
     public static BufferedImage render(Radiograph image, ProbabilityMap map, PixelBox roi, List<PixelBox> truth,
                                        String caption, int maxSide) {
-        // large radiographs are scaled down to maxSide; small ones (phantoms) up to 512 px to be readable
+        double scale = scale(image, maxSide);
+        BufferedImage out = heatmap(image, map, scale);
+        Graphics2D gr = graphics(out);
+        if (roi != null) {
+            gr.setColor(ROI);
+            gr.setStroke(new BasicStroke(Math.max(2f, out.getWidth() / 300f)));
+            drawBox(gr, roi, scale);
+        }
+        gr.setColor(new Color(0x00, 0xD0, 0x60));
+        gr.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 3}, 0));
+        for (PixelBox b : truth) {
+            drawBox(gr, b, scale);
+        }
+        if (caption != null && !caption.isEmpty()) label(gr, out, List.of(caption), false);
+        gr.dispose();
+        return out;
+    }
+
+    /**
+     * The picture a reader sees in a PACS (the Secondary Capture of {@code io.pxrcad.pacs}): the
+     * heatmap, the ROI box solid for a {@code fracture}, dashed for a {@code suspicious} finding and
+     * absent otherwise, {@code lines} at the top left (e.g. {@link #caption}) and {@code footer} at
+     * the bottom left.
+     *
+     * @param maxSide the longest side of the picture (larger images are scaled down, small ones up to 512 px)
+     */
+    public static BufferedImage annotated(Radiograph image, Detection d, List<String> lines, String footer, int maxSide) {
+        double scale = scale(image, maxSide);
+        BufferedImage out = heatmap(image, d.map(), scale);
+        Graphics2D gr = graphics(out);
+        if (d.band() == Band.FRACTURE || d.band() == Band.SUSPICIOUS) {
+            float width = Math.max(2f, out.getWidth() / 300f);
+            gr.setColor(ROI);
+            gr.setStroke(d.band() == Band.FRACTURE ? new BasicStroke(width)
+                    : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4 * width, 3 * width}, 0));
+            drawBox(gr, d.roi(), scale);
+        }
+        if (!lines.isEmpty()) label(gr, out, lines, false);
+        if (footer != null && !footer.isEmpty()) label(gr, out, List.of(footer), true);
+        gr.dispose();
+        return out;
+    }
+
+    /** Large radiographs are scaled down to maxSide; small ones (phantoms) up to 512 px to be readable. */
+    private static double scale(Radiograph image, int maxSide) {
         int longest = Math.max(image.width(), image.height());
-        double scale = Math.min(maxSide / (double) longest, Math.max(1.0, 512.0 / longest));
+        return Math.min(maxSide / (double) longest, Math.max(1.0, 512.0 / longest));
+    }
+
+    private static BufferedImage heatmap(Radiograph image, ProbabilityMap map, double scale) {
         int w = Math.max(1, (int) Math.round(image.width() * scale));
         int h = Math.max(1, (int) Math.round(image.height() * scale));
         float[] gray = Preprocessor.resize(DISPLAY.scaleToUnit(image), image.width(), image.height(), w, h);
@@ -79,30 +127,30 @@ public final class HeatmapOverlay {
                 out.setRGB(x, y, (r << 16) | (gg << 8) | b);
             }
         }
+        return out;
+    }
+
+    private static Graphics2D graphics(BufferedImage out) {
         Graphics2D gr = out.createGraphics();
         gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         gr.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        if (roi != null) {
-            gr.setColor(new Color(255, 230, 0));
-            gr.setStroke(new BasicStroke(Math.max(2f, w / 300f)));
-            drawBox(gr, roi, scale);
+        return gr;
+    }
+
+    /** White text on a dark band, at the top left or the bottom left. */
+    private static void label(Graphics2D gr, BufferedImage out, List<String> lines, boolean bottom) {
+        int size = Math.max(11, out.getWidth() / 45);
+        gr.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+        int tw = lines.stream().mapToInt(l -> gr.getFontMetrics().stringWidth(l)).max().orElse(0);
+        int lineHeight = (int) (size * 1.3);
+        int bandHeight = lineHeight * lines.size() + (int) (size * 0.3);
+        int top = bottom ? out.getHeight() - bandHeight : 0;
+        gr.setColor(new Color(0, 0, 0, 170));
+        gr.fillRect(0, top, tw + size, bandHeight);
+        gr.setColor(Color.WHITE);
+        for (int i = 0; i < lines.size(); i++) {
+            gr.drawString(lines.get(i), size / 2, top + (int) (size * 1.2) + i * lineHeight);
         }
-        gr.setColor(new Color(0x00, 0xD0, 0x60));
-        gr.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 3}, 0));
-        for (PixelBox b : truth) {
-            drawBox(gr, b, scale);
-        }
-        if (caption != null && !caption.isEmpty()) {
-            int size = Math.max(11, w / 45);
-            gr.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
-            int tw = gr.getFontMetrics().stringWidth(caption);
-            gr.setColor(new Color(0, 0, 0, 170));
-            gr.fillRect(0, 0, tw + size, (int) (size * 1.6));
-            gr.setColor(Color.WHITE);
-            gr.drawString(caption, size / 2, (int) (size * 1.2));
-        }
-        gr.dispose();
-        return out;
     }
 
     private static void drawBox(Graphics2D g, PixelBox b, double scale) {

@@ -1,7 +1,11 @@
 package io.pxrcad.report;
 
+import io.pxrcad.FractureType;
 import io.pxrcad.PixelBox;
 import io.pxrcad.Radiograph;
+import io.pxrcad.image.MapCell;
+import io.pxrcad.infer.Band;
+import io.pxrcad.infer.Detection;
 import io.pxrcad.mining.ProbabilityMap;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +52,50 @@ class HeatmapOverlayTest {
         assertThat(onBox).isGreaterThan(500);
         assertThat(greenPixels(with, 0, 0, w, h)).isEqualTo(onBox);
         assertThat(greenPixels(with, 210, 210, 390, 350)).as("inside the box").isZero();
+    }
+
+    private static int yellowPixels(BufferedImage img, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int rgb = img.getRGB(x, y);
+                int r = rgb >> 16 & 0xFF, g = rgb >> 8 & 0xFF, b = rgb & 0xFF;
+                if (r > 200 && g > 180 && b < 80) n++;
+            }
+        }
+        return n;
+    }
+
+    private static Detection detection(Band band) {
+        return new Detection(0.7, 0.8, 0.875, band, FractureType.HIP, 0.9, new PixelBox(100, 60, 200, 160), new MapCell(0, 0),
+                new ProbabilityMap(8, 8, new float[64]), SIDE, SIDE, band == Band.OUT_OF_SCOPE ? List.of("test") : List.of(), null);
+    }
+
+    @Test
+    void theRoiIsSolidForAFractureDashedForASuspicionAndAbsentOtherwise() {
+        // the top edge of the box, away from the text in the corners: y = 120 at scale 2
+        int solid = yellowPixels(HeatmapOverlay.annotated(ramp(), detection(Band.FRACTURE), List.of(), null, 512), 220, 112, 380, 128);
+        int dashed = yellowPixels(HeatmapOverlay.annotated(ramp(), detection(Band.SUSPICIOUS), List.of(), null, 512), 220, 112, 380, 128);
+        int none = yellowPixels(HeatmapOverlay.annotated(ramp(), detection(Band.NONE), List.of(), null, 512), 0, 0, 512, 512);
+        assertThat(solid).isGreaterThan(150);
+        // dashes 4 on, 3 off: about 4/7 of the solid line
+        assertThat(dashed).isBetween(solid * 3 / 10, solid * 8 / 10);
+        assertThat(none).isZero();
+    }
+
+    @Test
+    void textBandsAreDrawnAtTheTopAndTheBottom() {
+        BufferedImage plain = HeatmapOverlay.annotated(ramp(), detection(Band.NONE), List.of(), null, 512);
+        BufferedImage text = HeatmapOverlay.annotated(ramp(), detection(Band.NONE), List.of("p=0.70 none", "model x"),
+                "research software, not for diagnosis", 512);
+        assertThat(differing(plain, text, 0, 0, 512, 60)).isGreaterThan(1000);
+        assertThat(differing(plain, text, 0, 480, 512, 512)).isGreaterThan(1000);
+        assertThat(differing(plain, text, 0, 200, 512, 300)).as("the middle").isZero();
+    }
+
+    private static int differing(BufferedImage a, BufferedImage b, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = y0; y < y1; y++) for (int x = x0; x < x1; x++) if (a.getRGB(x, y) != b.getRGB(x, y)) n++;
+        return n;
     }
 }
