@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * The REST service over the inference seam (docs/ARCHITECTURE.md): one {@link FractureDetector}
  * behind a {@link ScoringPool}, answering under {@code /api/v1}:
  * {@code POST /predictions} (the image as the body), {@code GET /predictions/{id}} and its
- * {@code overlay.png} and {@code heatmap.png}, {@code GET /model}, {@code /health},
+ * {@code overlay.png}, {@code heatmap.png} and {@code image.png}, {@code GET /model}, {@code /health},
  * {@code /ready}, {@code /metrics} (Prometheus text, {@link ServiceMetrics}) and
  * {@code /openapi.json} ({@link OpenApiDocument}). It listens as soon as it starts and loads the model in the background;
  * {@code /ready} and the model's endpoints answer 503 until the model is loaded and has scored
@@ -156,6 +156,7 @@ public final class PredictionServer implements AutoCloseable {
             cfg.routes.get(Routes.PREDICTIONS + "/{id}", ctx -> Json.send(ctx, stored(ctx).json()));
             cfg.routes.get(Routes.PREDICTIONS + "/{id}/overlay.png", ctx -> png(ctx, stored(ctx).overlayPng()));
             cfg.routes.get(Routes.PREDICTIONS + "/{id}/heatmap.png", ctx -> png(ctx, stored(ctx).heatmapPng()));
+            cfg.routes.get(Routes.PREDICTIONS + "/{id}/image.png", ctx -> png(ctx, stored(ctx).imagePng()));
             cfg.routes.exception(ApiException.class, (e, ctx) -> ErrorJson.write(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorJson.write(ctx, e.getStatus(),
                     typeOf(e.getStatus()), httpMessage(e.getStatus(), ctx)));

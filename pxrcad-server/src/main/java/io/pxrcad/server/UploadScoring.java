@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.io.UncheckedIOException;
 
 /**
- * Scores one upload on a worker: decode, the chained pass, and the two pictures, each step timed.
+ * Scores one upload on a worker: decode, the chained pass, and the pictures, each step timed.
  * It decodes itself instead of calling {@link io.pxrcad.infer.IsolatedScoring}, which turns a
  * failure into a message: the service needs the failure's kind for its status (413 over the
  * pixel limit, 415 for an unknown format, 400 for a corrupt file). Scoring is then
@@ -50,6 +50,7 @@ final class UploadScoring {
         long t2 = System.nanoTime();
         byte[] overlay = Png.encode(HeatmapOverlay.render(image, d.map(), d.roi(), HeatmapOverlay.caption(d), OVERLAY_SIDE));
         byte[] heatmap = HeatmapPng.encode(d.map());
+        byte[] radiograph = RadiographPng.encode(image, detector.artifact().metadata().info().preprocessing());
         long t3 = System.nanoTime();
 
         ObjectNode json = Json.MAPPER.createObjectNode();
@@ -65,7 +66,8 @@ final class UploadScoring {
         links.put("self", Routes.prediction(id));
         links.put("overlay", Routes.prediction(id) + "/overlay.png");
         links.put("heatmap", Routes.prediction(id) + "/heatmap.png");
-        return new StoredPrediction(id, json, overlay, heatmap);
+        links.put("image", Routes.prediction(id) + "/image.png");
+        return new StoredPrediction(id, json, overlay, heatmap, radiograph);
     }
 
     /** The image, or the client's error with the decoder's one-line reason. */

@@ -63,7 +63,8 @@ class ApiContractTest {
         assertThat(doc.path("info").path("title").asText()).isNotBlank();
         assertThat(contract.operations()).containsExactlyInAnyOrder("POST /api/v1/predictions",
                 "GET /api/v1/predictions/{id}", "GET /api/v1/predictions/{id}/overlay.png",
-                "GET /api/v1/predictions/{id}/heatmap.png", "GET /api/v1/model", "GET /api/v1/health",
+                "GET /api/v1/predictions/{id}/heatmap.png", "GET /api/v1/predictions/{id}/image.png",
+                "GET /api/v1/model", "GET /api/v1/health",
                 "GET /api/v1/ready", "GET /api/v1/metrics", "GET /api/v1/openapi.json");
         JsonNode detection = Http.JSON.readTree(Files.readString(RepoFiles.resolve("docs/detection.schema.json")));
         assertThat(doc.path("components").path("schemas").path("DetectionResult")).isEqualTo(detection);
@@ -78,6 +79,10 @@ class ApiContractTest {
         assertValid("GET", self, http.get(self));
         assertValid("GET", self + "/overlay.png", http.get(self + "/overlay.png"));
         assertValid("GET", self + "/heatmap.png", http.get(self + "/heatmap.png"));
+        assertValid("GET", self + "/image.png", http.get(self + "/image.png"));
+        HttpResponse<byte[]> noImage = http.get("/api/v1/predictions/0123456789abcdef/image.png");
+        assertThat(noImage.statusCode()).isEqualTo(404);
+        assertValid("GET", "/api/v1/predictions/0123456789abcdef/image.png", noImage);
         for (String p : List.of("/api/v1/model", "/api/v1/health", "/api/v1/ready", "/api/v1/metrics")) {
             HttpResponse<byte[]> r = http.get(p);
             assertThat(r.statusCode()).as(p).isEqualTo(200);

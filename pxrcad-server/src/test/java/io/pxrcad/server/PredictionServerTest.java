@@ -126,6 +126,14 @@ class PredictionServerTest {
                 assertThat(p).isCloseTo(expected.map().get(row, col), Offset.offset(1e-4));
             }
         }
+
+        // the radiograph for a browser: grey, at the phantom's own size (never enlarged)
+        HttpResponse<byte[]> image = http.get(j.get("links").get("image").asText());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
+        BufferedImage g = ImageIO.read(new ByteArrayInputStream(image.body()));
+        assertThat(new int[] {g.getWidth(), g.getHeight()}).containsExactly(128, 128);
+        assertThat(g.getRaster().getNumBands()).isEqualTo(1);
     }
 
     @Test
