@@ -302,7 +302,7 @@ public final class PredictionServer implements AutoCloseable {
     private static String routeOf(Context ctx) {
         try {
             String route = ctx.endpoint().path;
-            return route == null || !route.startsWith(Routes.BASE) ? "unmatched" : route;
+            return route == null || !(route.startsWith(Routes.BASE) || ViewerAssets.serves(route)) ? "unmatched" : route;
         } catch (RuntimeException e) {
             return "unmatched";
         }

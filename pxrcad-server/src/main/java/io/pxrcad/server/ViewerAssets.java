@@ -38,6 +38,11 @@ final class ViewerAssets {
         });
     }
 
+    /** True for the paths of the viewer's files (a route of its own in the metrics, not {@code unmatched}). */
+    static boolean serves(String path) {
+        return FILES.containsKey(path);
+    }
+
     private static byte[] read(String name) {
         try (InputStream in = ViewerAssets.class.getResourceAsStream(DIR + name)) {
             if (in == null) throw new IllegalStateException("the service's jar lacks " + DIR + name + " (a broken build)");

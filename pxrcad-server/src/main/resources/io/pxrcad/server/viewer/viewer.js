@@ -31,22 +31,9 @@
   }
 
   async function upload(file) {
-    clearError();
-    busy(`Scoring ${file.name}…`);
-    let res;
-    try {
-      res = await fetch(`${API}/predictions`, { method: 'POST', headers: { 'Content-Type': contentType(file) }, body: file });
-    } catch (e) {
-      idle('');
-      showError('Cannot reach the service: is it still running?', String(e.message || e));
-      return;
-    }
-    const body = await readJson(res);
-    if (!res.ok || !body) {
-      idle('');
-      showApiError(res, body, `${file.name} was not scored`);
-      return;
-    }
+    const init = { method: 'POST', headers: { 'Content-Type': contentType(file) }, body: file };
+    const body = await call(`${API}/predictions`, init, `Scoring ${file.name}…`, `${file.name} was not scored`);
+    if (!body) return;
     const entry = { id: body.id, name: file.name, time: new Date().toISOString(),
                     probability: body.detection.probability, band: body.detection.band };
     history = [entry, ...history.filter((h) => h.id !== entry.id)].slice(0, HISTORY_MAX);
@@ -56,23 +43,30 @@
 
   /** Shows an earlier result again, as the service still keeps it. */
   async function reopen(entry) {
+    const body = await call(`${API}/predictions/${encodeURIComponent(entry.id)}`, {}, `Loading ${entry.name}…`,
+        `${entry.name} cannot be shown again`);
+    if (body) await display(body, entry.name);
+  }
+
+  /** One request to the API: its JSON answer, or null once the failure is shown (saying `what` failed). */
+  async function call(url, init, doing, what) {
     clearError();
-    busy(`Loading ${entry.name}…`);
+    busy(doing);
     let res;
     try {
-      res = await fetch(`${API}/predictions/${encodeURIComponent(entry.id)}`);
+      res = await fetch(url, init);
     } catch (e) {
       idle('');
       showError('Cannot reach the service: is it still running?', String(e.message || e));
-      return;
+      return null;
     }
     const body = await readJson(res);
     if (!res.ok || !body) {
       idle('');
-      showApiError(res, body, `${entry.name} cannot be shown again`);
-      return;
+      showApiError(res, body, what);
+      return null;
     }
-    await display(body, entry.name);
+    return body;
   }
 
   async function readJson(res) {
