@@ -27,9 +27,9 @@ import java.util.function.Supplier;
  * The REST service over the inference seam (docs/ARCHITECTURE.md): one {@link FractureDetector}
  * behind a {@link ScoringPool}, answering under {@code /api/v1}:
  * {@code POST /predictions} (the image as the body), {@code GET /predictions/{id}} and its
- * {@code overlay.png} and {@code heatmap.png}, {@code GET /model}, {@code /health},
+ * {@code overlay.png}, {@code heatmap.png} and {@code image.png}, {@code GET /model}, {@code /health},
  * {@code /ready}, {@code /metrics} (Prometheus text, {@link ServiceMetrics}) and
- * {@code /openapi.json} ({@link OpenApiDocument}). It listens as soon as it starts and loads the model in the background;
+ * {@code /openapi.json} ({@link OpenApiDocument}); and the web viewer at {@code /} ({@link ViewerAssets}). It listens as soon as it starts and loads the model in the background;
  * {@code /ready} and the model's endpoints answer 503 until the model is loaded and has scored
  * one warm-up image. Errors are {@code {"error":{"code","type","message"}}} ({@link ErrorJson}):
  * a 4xx for anything a client sends, never a stack trace. Must be closed: {@link #close} stops
@@ -167,6 +167,8 @@ public final class PredictionServer implements AutoCloseable {
             cfg.routes.get(Routes.PREDICTIONS + "/{id}", ctx -> Json.send(ctx, stored(ctx).json()));
             cfg.routes.get(Routes.PREDICTIONS + "/{id}/overlay.png", ctx -> png(ctx, stored(ctx).overlayPng()));
             cfg.routes.get(Routes.PREDICTIONS + "/{id}/heatmap.png", ctx -> png(ctx, stored(ctx).heatmapPng()));
+            cfg.routes.get(Routes.PREDICTIONS + "/{id}/image.png", ctx -> png(ctx, stored(ctx).imagePng()));
+            ViewerAssets.register(cfg.routes);
             cfg.routes.exception(ApiException.class, (e, ctx) -> ErrorJson.write(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorJson.write(ctx, e.getStatus(),
                     typeOf(e.getStatus()), httpMessage(e.getStatus(), ctx)));
@@ -341,7 +343,8 @@ public final class PredictionServer implements AutoCloseable {
     private static String routeOf(Context ctx) {
         try {
             Endpoint e = ctx.endpoints().matchedHttpEndpoint();
-            return e == null || e.path == null || !e.path.startsWith(Routes.BASE) ? "unmatched" : e.path;
+            String route = e == null ? null : e.path;
+            return route == null || !(route.startsWith(Routes.BASE) || ViewerAssets.serves(route)) ? "unmatched" : route;
         } catch (RuntimeException e) {
             return "unmatched";
         }

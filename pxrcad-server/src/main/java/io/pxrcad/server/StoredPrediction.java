@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One answered upload as kept for {@code GET /predictions/{id}}: its JSON (never changed after it
- * is stored) and its two pictures, rendered once when it was scored, so that the decoded
- * radiograph need not be kept.
+ * is stored) and its pictures (the overlay, the raw map and the radiograph as a browser can show
+ * it), rendered once when it was scored, so that the decoded radiograph need not be kept.
  */
-record StoredPrediction(String id, ObjectNode json, byte[] overlayPng, byte[] heatmapPng) {}
+record StoredPrediction(String id, ObjectNode json, byte[] overlayPng, byte[] heatmapPng, byte[] imagePng) {}

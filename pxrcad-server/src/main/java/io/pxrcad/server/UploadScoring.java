@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores a batch of uploads on a worker: decode, the chained pass, and the two pictures, each step timed.
+ * Scores a batch of uploads on a worker: decode, the chained pass, and the pictures, each step timed.
  * It decodes itself instead of calling {@link io.pxrcad.infer.IsolatedScoring}, which turns a
  * failure into a message: the service needs the failure's kind for its status (413 over the
  * pixel limit, 415 for an unknown format, 400 for a corrupt file). Scoring is then
@@ -71,9 +71,11 @@ final class UploadScoring {
                 byte[] overlay = Png.encode(HeatmapOverlay.render(images.get(i), d.map(), d.roi(), HeatmapOverlay.caption(d),
                         OVERLAY_SIDE));
                 byte[] heatmap = HeatmapPng.encode(d.map());
+                byte[] radiograph = RadiographPng.encode(images.get(i), detector.artifact().metadata().info().preprocessing());
                 Timings timings = new Timings(millis(t0 - u.queuedNanos()), millis(t1 - t0) / readable.size(), millis(t2 - t1),
                         millis(System.nanoTime() - r0), readable.size());
-                u.result().complete(new StoredPrediction(u.id(), json(model, u.id(), d, timings), overlay, heatmap));
+                u.result().complete(new StoredPrediction(u.id(), json(model, u.id(), d, timings), overlay, heatmap,
+                        radiograph));
             }
         } catch (RuntimeException | Error e) {
             batch.forEach(u -> u.result().completeExceptionally(e));
@@ -98,6 +100,7 @@ final class UploadScoring {
         links.put("self", Routes.prediction(id));
         links.put("overlay", Routes.prediction(id) + "/overlay.png");
         links.put("heatmap", Routes.prediction(id) + "/heatmap.png");
+        links.put("image", Routes.prediction(id) + "/image.png");
         return json;
     }
 

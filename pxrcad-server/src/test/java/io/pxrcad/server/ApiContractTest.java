@@ -63,7 +63,8 @@ class ApiContractTest {
         assertThat(doc.path("info").path("title").asText()).isNotBlank();
         assertThat(contract.operations()).containsExactlyInAnyOrder("POST /api/v1/predictions",
                 "GET /api/v1/predictions/{id}", "GET /api/v1/predictions/{id}/overlay.png",
-                "GET /api/v1/predictions/{id}/heatmap.png", "GET /api/v1/model", "GET /api/v1/health",
+                "GET /api/v1/predictions/{id}/heatmap.png", "GET /api/v1/predictions/{id}/image.png",
+                "GET /api/v1/model", "GET /api/v1/health",
                 "GET /api/v1/ready", "GET /api/v1/metrics", "GET /api/v1/openapi.json");
         JsonNode detection = Http.JSON.readTree(Files.readString(RepoFiles.resolve("docs/detection.schema.json")));
         assertThat(doc.path("components").path("schemas").path("DetectionResult")).isEqualTo(detection);
@@ -78,6 +79,10 @@ class ApiContractTest {
         assertValid("GET", self, http.get(self));
         assertValid("GET", self + "/overlay.png", http.get(self + "/overlay.png"));
         assertValid("GET", self + "/heatmap.png", http.get(self + "/heatmap.png"));
+        assertValid("GET", self + "/image.png", http.get(self + "/image.png"));
+        HttpResponse<byte[]> noImage = http.get("/api/v1/predictions/0123456789abcdef/image.png");
+        assertThat(noImage.statusCode()).isEqualTo(404);
+        assertValid("GET", "/api/v1/predictions/0123456789abcdef/image.png", noImage);
         for (String p : List.of("/api/v1/model", "/api/v1/health", "/api/v1/ready", "/api/v1/metrics")) {
             HttpResponse<byte[]> r = http.get(p);
             assertThat(r.statusCode()).as(p).isEqualTo(200);
@@ -146,6 +151,7 @@ class ApiContractTest {
         http.get("/api/v1/predictions/0123456789abcdef");
         http.post("/api/v1/predictions", "not an image".getBytes(StandardCharsets.UTF_8), "text/plain");
         http.get("/api/v1/no-such-thing");
+        http.get("/"); // the viewer's page: a route of its own, not unmatched
 
         HttpResponse<byte[]> r = http.get("/api/v1/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -162,14 +168,15 @@ class ApiContractTest {
         assertThat(delta(before, after, req.formatted("GET", "/api/v1/predictions/{id}", "404"))).isEqualTo(1);
         assertThat(delta(before, after, req.formatted("POST", "/api/v1/predictions", "415"))).isEqualTo(1);
         assertThat(delta(before, after, req.formatted("GET", "unmatched", "404"))).isEqualTo(1);
+        assertThat(delta(before, after, req.formatted("GET", "/", "200"))).isEqualTo(1);
         assertThat(text).doesNotContain("0123456789abcdef").doesNotContain("no-such-thing");
         assertThat(delta(before, after, "pxrcad_predictions_total{band=\"" + band + "\"}")).isEqualTo(1);
         for (String b : ServiceMetrics.BANDS) assertThat(after).containsKey("pxrcad_predictions_total{band=\"" + b + "\"}");
         assertThat(after.get("pxrcad_queue_depth")).isEqualTo(0);
 
-        // the previous scrape and these six requests, at least, are in the histogram
+        // the previous scrape and these seven requests, at least, are in the histogram
         String h = "pxrcad_http_request_duration_seconds";
-        assertThat(delta(before, after, h + "_count")).isGreaterThanOrEqualTo(7);
+        assertThat(delta(before, after, h + "_count")).isGreaterThanOrEqualTo(8);
         assertThat(after.get(h + "_sum")).isGreaterThan(0);
         double previous = 0;
         for (double le : ServiceMetrics.BUCKETS) {

@@ -126,6 +126,14 @@ class PredictionServerTest {
                 assertThat(p).isCloseTo(expected.map().get(row, col), Offset.offset(1e-4));
             }
         }
+
+        // the radiograph for a browser: grey, at the phantom's own size (never enlarged)
+        HttpResponse<byte[]> image = http.get(j.get("links").get("image").asText());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
+        BufferedImage g = ImageIO.read(new ByteArrayInputStream(image.body()));
+        assertThat(new int[] {g.getWidth(), g.getHeight()}).containsExactly(128, 128);
+        assertThat(g.getRaster().getNumBands()).isEqualTo(1);
     }
 
     @Test
@@ -161,6 +169,28 @@ class PredictionServerTest {
         assertError(http.get("/api/v1/nothing-here"), 404, "not_found");
         assertError(http.method("DELETE", "/api/v1/predictions"), 405, "method_not_allowed");
         assertError(http.method("PUT", "/api/v1/health"), 405, "method_not_allowed");
+    }
+
+    /** The web viewer: its three files from the jar, nothing fetched from elsewhere; the API's errors stay JSON. */
+    @Test
+    void theViewerIsServedAtTheRoot() {
+        HttpResponse<byte[]> page = http.get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'",
+                "script-src 'self'", "connect-src 'self'");
+        String html = new String(page.body(), StandardCharsets.UTF_8);
+        assertThat(html).contains("<script src=\"viewer.js\"", "href=\"viewer.css\"", "type=\"file\"",
+                "aria-live", "Research software, not for diagnosis");
+        for (String[] asset : new String[][] {{"/viewer.js", "text/javascript"}, {"/viewer.css", "text/css"}}) {
+            HttpResponse<byte[]> r = http.get(asset[0]);
+            assertThat(r.statusCode()).as(asset[0]).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(asset[1]);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(asset[0]).doesNotContain("http://", "https://");
+        }
+        assertThat(html).doesNotContain("src=\"http", "href=\"http");
+        assertError(http.get("/viewer.map"), 404, "not_found");
+        assertError(http.method("POST", "/"), 405, "method_not_allowed");
     }
 
     @Test
