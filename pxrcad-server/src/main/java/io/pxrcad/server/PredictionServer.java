@@ -216,6 +216,7 @@ public final class PredictionServer implements AutoCloseable {
                 drain(ctx);
                 throw ApiException.unavailable("shutting_down", "the service is shutting down", 5);
             }
+            boolean dicomOutput = dicomOutput(ctx);
             // room first, body after, and the answer before the body is read: a refusal waits neither
             // for the upload nor for the CPU the workers hold
             if (!pool.reserve()) {
@@ -225,7 +226,7 @@ public final class PredictionServer implements AutoCloseable {
             }
             Upload upload;
             try {
-                upload = Upload.of(newId(), body(ctx), ctx.contentType());
+                upload = Upload.of(newId(), body(ctx), ctx.contentType(), dicomOutput);
             } catch (RuntimeException e) {
                 pool.release();
                 throw e;
@@ -237,10 +238,20 @@ public final class PredictionServer implements AutoCloseable {
             LOG.info("request {}: prediction {} scored ({})", RequestId.of(ctx), p.id(), p.json().get("timings"));
             ctx.status(201).header("Location", Routes.prediction(p.id()));
             // written and flushed here, so that close() knows this answer has left once the count drops
-            Json.sendNow(ctx, p.json());
+            if (p.dicom() != null) DicomMultipart.sendNow(ctx, p);
+            else Json.sendNow(ctx, p.json());
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** {@code ?output=json} (the default) or {@code dicom}: the answer as DICOM objects to store next to the study. */
+    private boolean dicomOutput(Context ctx) {
+        String output = ctx.queryParam("output");
+        if (output == null || output.equals("json")) return false;
+        if (output.equals("dicom")) return true;
+        drain(ctx);
+        throw new ApiException(400, "bad_request", "output must be json or dicom but was '" + output + "'");
     }
 
     private byte[] body(Context ctx) {

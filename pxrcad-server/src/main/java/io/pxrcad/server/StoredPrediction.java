@@ -1,10 +1,15 @@
 package io.pxrcad.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pxrcad.pacs.DicomResults;
 
 /**
  * One answered upload as kept for {@code GET /predictions/{id}}: its JSON (never changed after it
  * is stored) and its pictures (the overlay, the raw map and the radiograph as a browser can show
- * it), rendered once when it was scored, so that the decoded radiograph need not be kept.
+ * it), rendered once when it was scored, so that the decoded radiograph need not be kept; and its
+ * DICOM results when they were asked for.
+ *
+ * @param dicom the structured report and secondary capture, or null when not asked for
  */
-record StoredPrediction(String id, ObjectNode json, byte[] overlayPng, byte[] heatmapPng, byte[] imagePng) {}
+record StoredPrediction(String id, ObjectNode json, byte[] overlayPng, byte[] heatmapPng, byte[] imagePng,
+                        DicomResults.Results dicom) {}

@@ -9,6 +9,9 @@ import io.pxrcad.infer.Detection;
 import io.pxrcad.infer.DetectionJson;
 import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.infer.ImageInput;
+import io.pxrcad.pacs.Algorithm;
+import io.pxrcad.pacs.DicomResults;
+import io.pxrcad.pacs.SourceImage;
 import io.pxrcad.report.HeatmapOverlay;
 import io.pxrcad.report.Png;
 
@@ -74,8 +77,10 @@ final class UploadScoring {
                 byte[] radiograph = RadiographPng.encode(images.get(i), detector.artifact().metadata().info().preprocessing());
                 Timings timings = new Timings(millis(t0 - u.queuedNanos()), millis(t1 - t0) / readable.size(), millis(t2 - t1),
                         millis(System.nanoTime() - r0), readable.size());
+                DicomResults.Results dicom = u.dicomOutput()
+                        ? DicomResults.write(d, SourceImage.of(u.body(), images.get(i)), Algorithm.of(detector.artifact())) : null;
                 u.result().complete(new StoredPrediction(u.id(), json(model, u.id(), d, timings), overlay, heatmap,
-                        radiograph));
+                        radiograph, dicom));
             }
         } catch (RuntimeException | Error e) {
             batch.forEach(u -> u.result().completeExceptionally(e));
