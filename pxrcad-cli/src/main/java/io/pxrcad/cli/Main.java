@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
                 TrainCommand.class,
                 PredictCommand.class,
                 ServeCommand.class,
+                BatchCommand.class,
                 DemoCommand.class,
                 EvaluateCommand.class,
                 CvCommand.class,

@@ -30,7 +30,7 @@ public enum OutputFormat {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("expected output format parquet or csv but was '" + name + "'");
+            throw new IllegalArgumentException("expected --format parquet or csv but was '" + name + "'");
         }
     }
 
