@@ -33,6 +33,10 @@ public final class BatchJob {
     public static BatchScoring.Result run(BatchOptions options, String master, ProgressListener progress) {
         SparkSession.Builder builder = SparkSession.builder().appName("pxrcad batch");
         if (master != null) builder.master(checkedMaster(master));
+        if (master != null && master.startsWith("local")) {
+            // an embedded Spark talks only to itself: nothing listens on the network
+            builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
         // an application of its own: a second Spark UI port would only compete with other jobs'
         builder.config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
         SparkSession spark = builder.getOrCreate();
