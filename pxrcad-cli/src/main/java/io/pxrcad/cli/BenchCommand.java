@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 BenchModelCommand.class,
                 BenchPredictCommand.class,
                 BenchTrainCommand.class,
+                BenchBatchCommand.class,
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.offset;
 /**
  * {@code pxrcad batch} in-process on an embedded {@code local[2]} Spark: 6 phantoms scored into a
  * CSV output whose probabilities are {@code predict}'s, the summary line, a {@code --skip-done}
- * re-run that scores nothing, and one-line errors for a missing input, a bad master and an
- * existing output.
+ * re-run that scores nothing, one-line errors for a missing input, a bad master and an
+ * existing output, and {@code bench batch}'s table.
  */
 class BatchCommandTest {
     @Test
@@ -94,5 +94,15 @@ class BatchCommandTest {
                 "pxrcad: expected --master local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL but was 'locale'");
         assertThat(dir.resolve("o2")).doesNotExist();
         assertThat(dir.resolve("o3")).doesNotExist();
+
+        // bench batch: the environment, and the same checksum under both masters
+        MainTest.Result bench = MainTest.run("bench", "batch", "--model", model, "--count", "6", "--size", "64",
+                "--partitions", "2", "--masters", "local[1],local[2]");
+        assertThat(bench.code()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("environment: Spark 4.0.1, Java").contains("checksum");
+        List<String> rows = bench.out().lines().filter(l -> l.startsWith("local[")).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).split("\\s+")[4]).isEqualTo(rows.get(1).split("\\s+")[4]);
+        assertThat(rows.get(0).split("\\s+")[1]).isEqualTo("6");
     }
 }

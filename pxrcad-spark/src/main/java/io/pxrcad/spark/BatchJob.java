@@ -17,6 +17,11 @@ public final class BatchJob {
 
     private BatchJob() {}
 
+    /** The Spark version this application runs with. */
+    public static String sparkVersion() {
+        return org.apache.spark.package$.MODULE$.SPARK_VERSION();
+    }
+
     /** {@code master}, or a one-line error naming the forms Spark accepts. */
     public static String checkedMaster(String master) {
         if (!MASTER.matcher(master).matches()) {

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,8 +38,13 @@ public final class BatchScoring {
 
     private BatchScoring() {}
 
-    /** What a run did: which model scored, and what it added to the output. */
-    public record Result(ModelIdentity model, BatchSummary summary) {}
+    /**
+     * What a run did: which model scored, and what it added to the output.
+     *
+     * @param executorPeakRss peak resident memory in bytes by executor, where Spark measured it
+     *                        ({@link ExecutorMemory})
+     */
+    public record Result(ModelIdentity model, BatchSummary summary, Map<String, Long> executorPeakRss) {}
 
     /** Runs the job on {@code spark}. */
     public static Result run(SparkSession spark, BatchOptions o) {
@@ -64,9 +70,11 @@ public final class BatchScoring {
         PartitionScorer scorer = new PartitionScorer(Path.of(o.model()).toAbsolutePath().toString(), o.device(), o.batchSize(),
                 torchThreads(spark.sparkContext().getConf()), model,
                 new HadoopSettings(spark.sparkContext().hadoopConfiguration()), done, handled);
+        ExecutorMemory memory = new ExecutorMemory();
         try (ProgressListener.Task task = progress.started("scoring", files.count(), true)) {
             BatchProgress listener = new BatchProgress(handled.id(), task);
             spark.sparkContext().addSparkListener(listener);
+            spark.sparkContext().addSparkListener(memory);
             try {
                 Dataset<Row> scored = files.mapPartitions(scorer, Encoders.row(ScoredRows.SCHEMA));
                 o.format().write(o.format().columns(scored).write()
@@ -75,10 +83,11 @@ public final class BatchScoring {
                 listener.finished(handled.value());
             } finally {
                 spark.sparkContext().removeSparkListener(listener);
+                spark.sparkContext().removeSparkListener(memory);
                 files.unpersist();
             }
         }
-        return new Result(model, BatchSummary.of(o.format().read(spark, o.output()), model, start));
+        return new Result(model, BatchSummary.of(o.format().read(spark, o.output()), model, start), memory.peakRss());
     }
 
     /**

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 /**
  * What one run added to the output: images, errors by kind, images per band, out of scope, and
@@ -19,9 +22,10 @@ import static org.apache.spark.sql.functions.col;
  *
  * @param errorsByKind failed rows per {@link io.pxrcad.infer.ErrorKind#label()}
  * @param bands        rows per band label; failed rows are counted in {@code errorsByKind} only
+ * @param probabilitySum the sum of the scored rows' probabilities, a checksum for benchmarks
  */
 public record BatchSummary(long images, Map<String, Long> errorsByKind, Map<String, Long> bands, long outOfScope,
-                           Duration elapsed) {
+                           double probabilitySum, Duration elapsed) {
     public BatchSummary {
         errorsByKind = Map.copyOf(errorsByKind);
         bands = Map.copyOf(bands);
@@ -55,11 +59,12 @@ public record BatchSummary(long images, Map<String, Long> errorsByKind, Map<Stri
         Map<String, Long> bands = new TreeMap<>();
         Map<String, Long> errors = new TreeMap<>();
         long images = 0, outOfScope = 0;
+        double probabilities = 0;
         for (Row r : output
                 .where(col(ScoredRows.MODEL_VERSION).equalTo(model.version())
                         .and(col(ScoredRows.SCORED_AT).geq(Timestamp.from(start))))
                 .groupBy(col("band"), col(ScoredRows.ERROR_KIND), col("inScope"))
-                .count().collectAsList()) {
+                .agg(count(lit(1)), sum(col("probability"))).collectAsList()) {
             long n = r.getLong(3);
             images += n;
             if (!r.isNullAt(1)) {
@@ -67,8 +72,9 @@ public record BatchSummary(long images, Map<String, Long> errorsByKind, Map<Stri
                 continue;
             }
             bands.merge(r.getString(0), n, Long::sum);
+            probabilities += r.getDouble(4);
             if (!r.getBoolean(2)) outOfScope += n;
         }
-        return new BatchSummary(images, errors, bands, outOfScope, Duration.between(start, Instant.now()));
+        return new BatchSummary(images, errors, bands, outOfScope, probabilities, Duration.between(start, Instant.now()));
     }
 }
