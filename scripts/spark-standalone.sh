@@ -11,19 +11,16 @@ DIR="${DIR:-/tmp/pxrcad-spark}"; PORT="${PORT:-7077}"; UI="${UI:-8090}"
 mkdir -p "$DIR/home/jars"
 # the executors' class path is spark.executor.extraClassPath (pxrcad bench batch sets it); the jars folder stays empty
 export SPARK_HOME="$DIR/home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
-OPENS="-XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
-for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
-  OPENS="$OPENS --add-opens=java.base/$p=ALL-UNNAMED"
-done
+# shellcheck source=spark-jvm-options.sh
+source "$ROOT/scripts/spark-jvm-options.sh"
 # shellcheck disable=SC2086
-java -Xmx512m $OPENS -cp "$CP" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$PORT" \
+java -Xmx512m $SPARK_OPENS -cp "$CP" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$PORT" \
   --webui-port "$UI" > "$DIR/master.log" 2>&1 &
 pids="$!"
 for w in $(seq 1 "${WORKERS:-2}"); do
   mkdir -p "$DIR/work$w"
   # shellcheck disable=SC2086
-  java -Xmx512m $OPENS -cp "$CP" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores "${CORES:-1}" \
+  java -Xmx512m $SPARK_OPENS -cp "$CP" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores "${CORES:-1}" \
     --memory "${MEMORY:-2g}" --webui-port 0 --work-dir "$DIR/work$w" "spark://127.0.0.1:$PORT" > "$DIR/worker$w.log" 2>&1 &
   pids="$pids $!"
 done
