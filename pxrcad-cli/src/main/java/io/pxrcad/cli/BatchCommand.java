@@ -60,7 +60,8 @@ final class BatchCommand implements Callable<Integer> {
     public Integer call() {
         BatchOptions options = new BatchOptions(model, input, output, glob, Options.between("--partitions", partitions, 0, 1_000_000),
                 batchSizeOption.checked(), deviceOption.checked(), skipDone, OutputFormat.of(format));
-        BatchScoring.Result result = BatchJob.run(options, BatchJob.checkedMaster(master), ConsoleProgress.logged());
+        SparkExecutorSettings.useThisJvmFor(BatchJob.checkedMaster(master));
+        BatchScoring.Result result = BatchJob.run(options, master, ConsoleProgress.logged());
         PrintWriter out = spec.commandLine().getOut();
         out.println(result.summary().line());
         out.flush();

@@ -88,7 +88,7 @@ final class BenchBatchCommand implements java.util.concurrent.Callable<Integer> 
             BatchJob.run(options(warmup, dir.resolve("out-warmup"), 2, batch), masters[0], ProgressListener.NONE);
             double first = 0;
             for (int i = 0; i < masters.length; i++) {
-                if (masters[i].startsWith("spark://")) executorsOnThisClassPath();
+                SparkExecutorSettings.useThisJvmFor(masters[i]);
                 BatchScoring.Result r = BatchJob.run(options(dir.resolve("phantoms/images"), dir.resolve("out-" + i), partitions, batch),
                         masters[i], ProgressListener.NONE);
                 double rate = r.summary().imagesPerSecond();
@@ -108,16 +108,5 @@ final class BenchBatchCommand implements java.util.concurrent.Callable<Integer> 
     private BatchOptions options(Path input, Path output, int tasks, int batch) {
         return new BatchOptions(model.toString(), input.toString(), output.toString(), BatchOptions.IMAGE_GLOB, tasks, batch, "cpu",
                 false, io.pxrcad.spark.OutputFormat.PARQUET);
-    }
-
-    /** A standalone cluster's executors start with this JVM's class path and the options Spark needs on Java 17+. */
-    private static void executorsOnThisClassPath() {
-        System.setProperty("spark.executor.extraClassPath", System.getProperty("java.class.path"));
-        String options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dai.djl") || a.startsWith("-Djdk.reflect")
-                        || a.startsWith("-Dio.netty") || a.equals("-XX:+IgnoreUnrecognizedVMOptions"))
-                .collect(Collectors.joining(" "));
-        System.setProperty("spark.executor.extraJavaOptions", options);
-        System.setProperty("spark.executorEnv.DNNL_MAX_CPU_ISA", System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "AVX2"));
     }
 }
