@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 BenchPredictCommand.class,
                 BenchTrainCommand.class,
                 BenchServeCommand.class,
+                BenchBatchCommand.class,
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
                 PredictCommand.class,
                 PacsCommand.class,
                 ServeCommand.class,
+                BatchCommand.class,
                 DemoCommand.class,
                 EvaluateCommand.class,
                 CvCommand.class,

@@ -27,12 +27,12 @@ public final class IsolatedScoring {
                 images.add(batch.get(k).reader().get());
                 readable.add(k);
             } catch (DataException | UncheckedIOException e) {
-                outcomes[k] = ImageOutcome.failed(name, message(e));
+                outcomes[k] = ImageOutcome.failed(name, message(e), ErrorKind.ofDecoding(e));
             } catch (OutOfMemoryError e) {
                 outcomes[k] = ImageOutcome.failed(name, "not enough memory to decode " + name
-                        + " (raise the Java heap with PXRCAD_JAVA_OPTS=-Xmx...)");
+                        + " (raise the Java heap with PXRCAD_JAVA_OPTS=-Xmx...)", ErrorKind.OUT_OF_MEMORY);
             } catch (RuntimeException e) {
-                outcomes[k] = ImageOutcome.failed(name, "cannot read " + name + ": " + message(e));
+                outcomes[k] = ImageOutcome.failed(name, "cannot read " + name + ": " + message(e), ErrorKind.ofDecoding(e));
             }
         }
         List<Detection> ds = null;
@@ -50,14 +50,14 @@ public final class IsolatedScoring {
             Radiograph r = images.get(j);
             try {
                 if (ds == null && images.size() == 1) throw batchFailure;
-                outcomes[k] = new ImageOutcome(name, r, ds != null ? ds.get(j) : detector.detect(r), null);
+                outcomes[k] = ImageOutcome.scored(name, r, ds != null ? ds.get(j) : detector.detect(r));
             } catch (DataException e) {
-                outcomes[k] = ImageOutcome.failed(name, e.getMessage());
+                outcomes[k] = ImageOutcome.failed(name, e.getMessage(), ErrorKind.ofScoring(e));
             } catch (OutOfMemoryError e) {
                 outcomes[k] = ImageOutcome.failed(name, "not enough memory to score " + name + " (" + r.width() + "x"
-                        + r.height() + " pixels)");
+                        + r.height() + " pixels)", ErrorKind.OUT_OF_MEMORY);
             } catch (Throwable e) {
-                outcomes[k] = ImageOutcome.failed(name, "cannot score " + name + ": " + message(e));
+                outcomes[k] = ImageOutcome.failed(name, "cannot score " + name + ": " + message(e), ErrorKind.ofScoring(e));
             }
         }
         return List.of(outcomes);

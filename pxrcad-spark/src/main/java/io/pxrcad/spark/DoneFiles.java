@@ -1,12 +1,8 @@
 package io.pxrcad.spark;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -20,16 +16,10 @@ import static org.apache.spark.sql.functions.col;
 final class DoneFiles {
     private DoneFiles() {}
 
-    static Set<String> of(SparkSession spark, String output, ModelIdentity model) {
-        Path out = new Path(output);
-        try {
-            FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(out)) return Set.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + output + ": " + e.getMessage(), e);
-        }
+    /** @param output the output's rows ({@link OutputFormat#read}) */
+    static Set<String> of(Dataset<Row> output, ModelIdentity model) {
         Set<String> keys = new HashSet<>();
-        for (Row r : spark.read().parquet(output)
+        for (Row r : output
                 .where(col(ScoredRows.MODEL_VERSION).equalTo(model.version()).and(col(ScoredRows.SHA256).isNotNull()))
                 .select(ScoredRows.PATH, ScoredRows.SHA256).collectAsList()) {
             keys.add(PartitionScorer.doneKey(r.getString(0), r.getString(1)));

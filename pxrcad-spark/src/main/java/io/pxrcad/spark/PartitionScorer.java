@@ -1,7 +1,7 @@
 package io.pxrcad.spark;
 
 import io.pxrcad.artifact.ModelArtifact;
-import io.pxrcad.infer.DetectionJson;
+import io.pxrcad.infer.ErrorKind;
 import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.infer.ImageInput;
 import io.pxrcad.infer.ImageOutcome;
@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -40,10 +41,15 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
     private final ModelIdentity model;
     private final HadoopSettings hadoop;
     private final Broadcast<Set<String>> done;
+    private final LongAccumulator handled;
 
-    /** @param done keys ({@link #doneKey}) of files already scored by this model version, or null */
+    /**
+     * @param done    keys ({@link #doneKey}) of files already scored by this model version, or null
+     * @param handled counts the files this scorer has dealt with (scored, failed or skipped), for
+     *                the driver's progress; Spark reports it from running tasks with each heartbeat
+     */
     PartitionScorer(String modelDir, String device, int batchSize, int torchThreads, ModelIdentity model,
-                    HadoopSettings hadoop, Broadcast<Set<String>> done) {
+                    HadoopSettings hadoop, Broadcast<Set<String>> done, LongAccumulator handled) {
         this.modelDir = modelDir;
         this.device = device;
         this.batchSize = batchSize;
@@ -51,6 +57,7 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         this.model = model;
         this.hadoop = hadoop;
         this.done = done;
+        this.handled = handled;
     }
 
     static String doneKey(String path, String sha256) { return path + "\n" + sha256; }
@@ -80,13 +87,16 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         List<Row> rows = new ArrayList<>();
         List<ImageInput> inputs = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
+        int files = 0;
         while (inputs.size() < batchSize && paths.hasNext()) {
             String path = paths.next().getString(0);
+            files++;
             byte[] bytes;
             try {
                 bytes = read(path, conf);
             } catch (IOException | RuntimeException e) {
-                rows.add(ScoredRows.failed(path, null, "cannot read " + path + ": " + message(e), model, Instant.now()));
+                rows.add(ScoredRows.failed(path, null, "cannot read " + path + ": " + message(e), ErrorKind.UNREADABLE, model,
+                        Instant.now()));
                 continue;
             }
             String sha256 = ModelArtifact.sha256(bytes);
@@ -99,9 +109,10 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
             List<ImageOutcome> outcomes = IsolatedScoring.score(detector, inputs);
             Instant now = Instant.now();
             for (int i = 0; i < outcomes.size(); i++) {
-                rows.add(ScoredRows.of(inputs.get(i).name(), hashes.get(i), DetectionJson.of(outcomes.get(i)), model, now));
+                rows.add(ScoredRows.of(inputs.get(i).name(), hashes.get(i), outcomes.get(i), model, now));
             }
         }
+        handled.add(files);
         return rows;
     }
 

@@ -2,6 +2,9 @@ package io.pxrcad.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pxrcad.infer.DetectionJson;
+import io.pxrcad.infer.ErrorKind;
+import io.pxrcad.infer.ImageOutcome;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -16,10 +19,11 @@ import java.time.Instant;
  * {@link io.pxrcad.infer.DetectionJson}, the one form {@code predict} prints, so a row says what
  * {@code predict} says about the same file (probabilities rounded to 6 decimals, band and type
  * labels); an image that could not be read or scored has only path, content hash (when the file
- * could be read), model and error.
+ * could be read), model, error and its kind ({@link ErrorKind#label()}).
  */
 public final class ScoredRows {
-    public static final String PATH = "path", SHA256 = "sha256", MODEL_VERSION = "modelVersion", ERROR = "error";
+    public static final String PATH = "path", SHA256 = "sha256", MODEL_VERSION = "modelVersion", ERROR = "error",
+            ERROR_KIND = "errorKind", SCORED_AT = "scoredAt";
 
     private static final StructType ROI = new StructType(new StructField[]{
             DataTypes.createStructField("x0", DataTypes.LongType, false),
@@ -45,13 +49,15 @@ public final class ScoredRows {
             DataTypes.createStructField("modelId", DataTypes.StringType, false),
             DataTypes.createStructField(MODEL_VERSION, DataTypes.StringType, false),
             DataTypes.createStructField(ERROR, DataTypes.StringType, true),
-            DataTypes.createStructField("scoredAt", DataTypes.TimestampType, false)});
+            DataTypes.createStructField(ERROR_KIND, DataTypes.StringType, true),
+            DataTypes.createStructField(SCORED_AT, DataTypes.TimestampType, false)});
 
     private ScoredRows() {}
 
     /** A row from {@code DetectionJson.of(outcome)}: a detection, or an image with its error. */
-    static Row of(String path, String sha256, ObjectNode json, ModelIdentity model, Instant scoredAt) {
-        if (json.hasNonNull("error")) return failed(path, sha256, json.get("error").asText(), model, scoredAt);
+    static Row of(String path, String sha256, ImageOutcome outcome, ModelIdentity model, Instant scoredAt) {
+        if (outcome.failed()) return failed(path, sha256, outcome.error(), outcome.errorKind(), model, scoredAt);
+        ObjectNode json = DetectionJson.of(outcome);
         JsonNode roi = json.get("roi");
         JsonNode reasons = json.get("scopeReasons");
         String[] scopeReasons = new String[reasons.size()];
@@ -60,13 +66,13 @@ public final class ScoredRows {
                 json.get("band").asText(), text(json, "type"), num(json, "typeProbability"),
                 RowFactory.create(roi.get("x0").asLong(), roi.get("y0").asLong(), roi.get("x1").asLong(), roi.get("y1").asLong()),
                 json.get("width").asInt(), json.get("height").asInt(), json.get("inScope").asBoolean(), scopeReasons,
-                num(json, "featureDistance"), model.id(), model.version(), null, Timestamp.from(scoredAt));
+                num(json, "featureDistance"), model.id(), model.version(), null, null, Timestamp.from(scoredAt));
     }
 
     /** A file that could not be read or scored: no detection fields. */
-    static Row failed(String path, String sha256, String error, ModelIdentity model, Instant scoredAt) {
+    static Row failed(String path, String sha256, String error, ErrorKind kind, ModelIdentity model, Instant scoredAt) {
         return RowFactory.create(path, sha256, null, null, null, null, null, null, null, null, null, null, null, null,
-                model.id(), model.version(), error, Timestamp.from(scoredAt));
+                model.id(), model.version(), error, kind.label(), Timestamp.from(scoredAt));
     }
 
     private static Double num(JsonNode o, String field) {

@@ -2,18 +2,11 @@ package io.pxrcad.spark;
 
 import io.pxrcad.ProgressListener;
 import io.pxrcad.artifact.ModelArtifact;
-import io.pxrcad.data.KFoldSplitter;
-import io.pxrcad.data.Manifest;
-import io.pxrcad.data.ManifestEntry;
-import io.pxrcad.data.ManifestWriter;
-import io.pxrcad.data.Split;
 import io.pxrcad.image.ImageReaders;
 import io.pxrcad.infer.Detection;
 import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.phantom.CohortWriter;
 import io.pxrcad.phantom.PhantomConfig;
-import io.pxrcad.train.Preset;
-import io.pxrcad.train.TwoStageTraining;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +21,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 /**
- * The job on an embedded {@code local[2]} Spark: a tiny model trained here (40 phantoms of 96 px,
- * 2 epochs of the tiny preset), then a tree of 19 PNG and 19 DICOM phantoms (in nested folders)
- * plus a truncated PNG and a DICOM file of noise, and a text file the glob leaves out. Every
+ * The job on an embedded {@code local[2]} Spark with the {@link TinyModel}: a tree of 19 PNG and
+ * 19 DICOM phantoms (in nested folders) plus a truncated PNG and a DICOM file of noise, and a text file the glob leaves out. Every
  * image is one row; each score is what {@link FractureDetector} gives for the same file; the two
  * broken files are rows with their errors. Then {@code --skip-done}: a re-run scores nothing, and
  * one new file is scored once.
@@ -50,19 +41,8 @@ class BatchScoringTest {
     static SparkSession spark;
 
     @BeforeAll
-    static void trainTinyModelAndStartSpark() throws Exception {
-        long start = System.nanoTime();
-        PhantomConfig phantoms = PhantomConfig.defaults().withSize(96).withSeed(5).withDifficulty(0);
-        List<ManifestEntry> cohort = KFoldSplitter.holdOut(
-                CohortWriter.write(phantoms, dir.resolve("train"), 40, 2, ProgressListener.NONE), 0.25, 1);
-        ManifestWriter.write(dir.resolve("train/manifest.csv"), cohort);
-        Manifest manifest = Manifest.load(dir.resolve("train/manifest.csv"));
-        TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withDevice("cpu");
-        plan = plan.withConfig(plan.config().withEpochs(2));
-        TwoStageTraining.Result result = TwoStageTraining.run(manifest, part(manifest, Split.TRAIN), part(manifest, Split.VAL),
-                plan, dir.resolve("run"), false, ProgressListener.NONE);
-        model = result.artifact().dir();
-        System.err.printf("BatchScoringTest: tiny model trained in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    static void trainTinyModelAndStartSpark() {
+        model = TinyModel.get();
         spark = SparkSession.builder().master("local[2]").appName("pxrcad-batch-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
@@ -103,6 +83,7 @@ class BatchScoringTest {
         System.err.printf("BatchScoringTest: 40 files on local[2] in %.1f s; %s%n", (System.nanoTime() - start) / 1e9, result.summary());
         assertThat(result.summary().images()).isEqualTo(40);
         assertThat(result.summary().errors()).isEqualTo(2);
+        assertThat(result.summary().errorsByKind()).isEqualTo(Map.of("invalid image", 2L));
         assertThat(result.summary().bands().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(38);
 
         Map<Path, Row> rows = rowsByFile(out);
@@ -117,10 +98,12 @@ class BatchScoringTest {
                 if (image.equals(truncated) || image.equals(noise)) {
                     assertThat(r.<String>getAs("error")).as("error of " + image).isNotBlank().contains(image.getFileName().toString());
                     assertThat(r.<Object>getAs("probability")).isNull();
+                    assertThat(r.<String>getAs("errorKind")).isEqualTo("invalid image");
                     System.err.println("BatchScoringTest: error row: " + r.getAs("error"));
                     continue;
                 }
                 assertThat(r.<String>getAs("error")).as("error of " + image).isNull();
+                assertThat(r.<String>getAs("errorKind")).isNull();
                 Detection d = detector.detect(ImageReaders.read(image));
                 assertThat(r.<Double>getAs("probability")).as(image.toString()).isCloseTo(d.probability(), offset(1e-5));
                 assertThat(r.<Double>getAs("stage1")).isCloseTo(d.stage1(), offset(1e-5));
@@ -157,7 +140,4 @@ class BatchScoringTest {
         return byFile;
     }
 
-    private static List<ManifestEntry> part(Manifest m, Split s) {
-        return m.entries().stream().filter(e -> e.split().orElseThrow() == s).collect(Collectors.toList());
-    }
 }
