@@ -23,10 +23,11 @@ class ArchitectureTest {
      * training chooses its thresholds with the same functions that evaluation reports;
      * {@code artifact} is the model file format without an engine; {@code infer} is the chain that
      * training's validation scoring and every caller run; {@code cv} drives training and
-     * inference fold by fold, while {@code report} renders {@code eval}'s results and needs no {@code cv}.
+     * inference fold by fold, while {@code report} renders {@code eval}'s results and needs no {@code cv};
+     * {@code onnx} exports the networks of an artifact and runs them on ONNX Runtime behind infer's seam.
      */
     static final List<String> ORDER = List.of("image", "dicom", "fuzz", "data", "eval", "phantom", "artifact", "model",
-            "mining", "infer", "train", "cv", "report");
+            "mining", "infer", "onnx", "train", "cv", "report");
     /** Known exceptions, to be removed, not added to. */
     static final Set<String> KNOWN = Set.of();
 
@@ -67,8 +68,18 @@ class ArchitectureTest {
     @Test
     void djlOnlyInModelTrainAndInfer() {
         noClasses().that().resideInAnyPackage("io.pxrcad", "io.pxrcad.image..", "io.pxrcad.dicom..", "io.pxrcad.fuzz..",
-                        "io.pxrcad.data..", "io.pxrcad.phantom..", "io.pxrcad.artifact..", "io.pxrcad.mining..", "io.pxrcad.eval..", "io.pxrcad.cv..", "io.pxrcad.report..")
+                        "io.pxrcad.data..", "io.pxrcad.phantom..", "io.pxrcad.artifact..", "io.pxrcad.mining..", "io.pxrcad.eval..", "io.pxrcad.cv..", "io.pxrcad.report..",
+                        "io.pxrcad.onnx..")
                 .should().dependOnClassesThat().resideInAPackage("ai.djl..").check(core);
+    }
+
+    @Test
+    void onnxRuntimeOnlyInItsRunnerAndOnnxProtobufOnlyInOnnx() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.pxrcad.onnx.OrtRunner")
+                .and().doNotHaveFullyQualifiedName("io.pxrcad.onnx.OrtRunner$1")
+                .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..").check(core);
+        noClasses().that().resideOutsideOfPackage("io.pxrcad.onnx")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.onnx..", "com.google.protobuf..").check(core);
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
                 MetricsCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                ExportCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
                 EvaluateCommand.class,

@@ -1,0 +1,123 @@
+package io.pxrcad.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.pxrcad.artifact.ModelArtifact;
+import io.pxrcad.artifact.ModelArtifactException;
+import io.pxrcad.infer.InferenceEngine;
+import io.pxrcad.infer.NetworkRunner;
+import io.pxrcad.infer.Tensor;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A {@link NetworkRunner} on ONNX Runtime (CPU), the only class that knows it. The network is
+ * exported from the artifact in memory at load ({@link OnnxExport#export}: nothing is written
+ * beside the model, and the graph always matches the weights the artifact verified), run with
+ * all graph optimisations and {@link #threads()} intra-op threads, and warmed up with one
+ * batch-1 pass so that the first request does not pay for ONNX Runtime's lazy set-up.
+ * {@code OrtSession.run} is thread-safe, so one runner serves many threads.
+ */
+public final class OrtRunner implements NetworkRunner {
+    /** Loads networks of an artifact into ONNX Runtime; device {@code auto} or {@code cpu}. */
+    public static final InferenceEngine ENGINE = new InferenceEngine() {
+        @Override
+        public NetworkRunner open(ModelArtifact artifact, String network, String device) {
+            requireCpu(device);
+            return new OrtRunner(artifact, network);
+        }
+
+        @Override
+        public String describe(String device) {
+            return "ONNX Runtime " + OrtEnvironment.getEnvironment().getVersion() + ", cpu, " + threads() + " intra-op threads";
+        }
+    };
+
+    private final OrtSession session;
+    private final String input;
+
+    private OrtRunner(ModelArtifact artifact, String network) {
+        byte[] model = OnnxExport.export(artifact, network);
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setIntraOpNumThreads(threads());
+            options.setInterOpNumThreads(1);
+            session = OrtEnvironment.getEnvironment().createSession(model, options);
+        } catch (OrtException e) {
+            throw new ModelArtifactException("cannot open network " + network + " of " + artifact.dir() + " in ONNX Runtime: "
+                    + e.getMessage(), e);
+        }
+        input = OnnxExport.INPUT;
+        try {
+            int side = OnnxExport.inputSide(artifact, network);
+            forward(Tensor.of(new float[3 * side * side], 1, 3, side, side));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Intra-op threads: {@code -Dpxrcad.onnx.threads=N}, else one per available processor. */
+    public static int threads() {
+        String p = System.getProperty("pxrcad.onnx.threads");
+        if (p != null) {
+            try {
+                int n = Integer.parseInt(p.trim());
+                if (n >= 1) return n;
+            } catch (NumberFormatException ignored) {
+                // fall through to the default
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static void requireCpu(String device) {
+        String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
+        if (!d.equals("auto") && !d.equals("cpu")) {
+            throw new IllegalArgumentException("expected device auto or cpu for the onnx engine (CPU only) but was '" + device + "'");
+        }
+    }
+
+    @Override
+    public List<Tensor> forward(Tensor x) {
+        int[] s = x.shape();
+        long[] shape = new long[s.length];
+        for (int i = 0; i < s.length; i++) shape[i] = s[i];
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x.data()), shape);
+             OrtSession.Result result = session.run(Map.of(input, in))) {
+            List<Tensor> out = new ArrayList<>(result.size());
+            for (Map.Entry<String, OnnxValue> e : result) {
+                OnnxTensor t = (OnnxTensor) e.getValue();
+                long[] os = t.getInfo().getShape();
+                int[] dims = new int[os.length];
+                for (int i = 0; i < os.length; i++) dims[i] = Math.toIntExact(os[i]);
+                FloatBuffer b = t.getFloatBuffer();
+                float[] v = new float[b.remaining()];
+                b.get(v);
+                out.add(new Tensor(v, dims));
+            }
+            return out;
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on a batch of shape " + java.util.Arrays.toString(s) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close an ONNX Runtime session: " + e.getMessage(), e);
+        }
+    }
+}
