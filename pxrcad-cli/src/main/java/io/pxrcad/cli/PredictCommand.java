@@ -9,6 +9,7 @@ import io.pxrcad.infer.ImageInput;
 import io.pxrcad.infer.ImageOutcome;
 import io.pxrcad.infer.IsolatedScoring;
 import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.infer.InferenceEngine;
 import io.pxrcad.report.HeatmapOverlay;
 import io.pxrcad.report.Png;
 import io.pxrcad.ProgressListener;
@@ -51,6 +52,9 @@ final class PredictCommand implements Callable<Integer> {
     DeviceOption deviceOption;
 
     @CommandLine.Mixin
+    EngineOption engineOption;
+
+    @CommandLine.Mixin
     BatchSizeOption batchSizeOption;
 
     @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "Images (DICOM, PNG, JPEG, TIFF) or folders, searched recursively.")
@@ -60,6 +64,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int batchSize = batchSizeOption.checked();
         String device = deviceOption.checked();
+        InferenceEngine engine = engineOption.checked(device);
         if (heatmaps != null) {
             io.pxrcad.OutputFolder.check(heatmaps, "--heatmaps");
             // heatmaps of an earlier prediction there would pass for this one's
@@ -68,7 +73,7 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = expand(inputs);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
-        try (FractureDetector detector = FractureDetector.load(model, device);
+        try (FractureDetector detector = FractureDetector.load(model, device, engine);
              ProgressListener.Task progress = ConsoleProgress.logged().started("predict", files.size(), true)) {
             for (int from = 0; from < files.size(); from += batchSize) {
                 List<Path> batch = files.subList(from, Math.min(files.size(), from + batchSize));

@@ -79,7 +79,7 @@ public final class OrtRunner implements NetworkRunner {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    private static void requireCpu(String device) {
+    static void requireCpu(String device) {
         String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
         if (!d.equals("auto") && !d.equals("cpu")) {
             throw new IllegalArgumentException("expected device auto or cpu for the onnx engine (CPU only) but was '" + device + "'");
