@@ -22,7 +22,7 @@ public final class SafeTensors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * One tensor.
+     * One tensor (read once and handed on, so compared by identity).
      *
      * @param shape  its dimensions
      * @param values row-major float32 values
@@ -34,14 +34,6 @@ public final class SafeTensors {
 
         @Override
         public long[] shape() { return shape.clone(); }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Entry e && Arrays.equals(shape, e.shape) && Arrays.equals(values, e.values);
-        }
-
-        @Override
-        public int hashCode() { return 31 * Arrays.hashCode(shape) + Arrays.hashCode(values); }
 
         @Override
         public String toString() { return "Entry" + Arrays.toString(shape); }
