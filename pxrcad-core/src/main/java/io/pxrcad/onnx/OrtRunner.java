@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import io.pxrcad.artifact.ModelArtifact;
 import io.pxrcad.artifact.ModelArtifactException;
@@ -21,7 +22,9 @@ import java.util.Map;
  * A {@link NetworkRunner} on ONNX Runtime (CPU), the only class that knows it. The network is
  * exported from the artifact in memory at load ({@link OnnxExport#export}: nothing is written
  * beside the model, and the graph always matches the weights the artifact verified), run with
- * all graph optimisations and {@link #threads()} intra-op threads, and warmed up with one
+ * all graph optimisations on one process-wide pool of {@link #threads()} intra-op threads that
+ * every session shares (per-session pools would put both stages' threads, and a service's
+ * detectors', on the same cores, each spinning while another works), and warmed up with one
  * batch-1 pass so that the first request does not pay for ONNX Runtime's lazy set-up.
  * {@code OrtSession.run} is thread-safe, so one runner serves many threads.
  */
@@ -36,7 +39,8 @@ public final class OrtRunner implements NetworkRunner {
 
         @Override
         public String describe(String device) {
-            return "ONNX Runtime " + OrtEnvironment.getEnvironment().getVersion() + ", cpu, " + threads() + " intra-op threads";
+            return "ONNX Runtime " + Shared.ENV.getVersion() + ", cpu, " + threads() + " intra-op threads"
+                    + (Shared.GLOBAL_POOL ? " (one pool for all sessions)" : "");
         }
     };
 
@@ -48,9 +52,13 @@ public final class OrtRunner implements NetworkRunner {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setIntraOpNumThreads(threads());
-            options.setInterOpNumThreads(1);
-            session = OrtEnvironment.getEnvironment().createSession(model, options);
+            if (Shared.GLOBAL_POOL) {
+                options.disablePerSessionThreads();
+            } else {
+                options.setIntraOpNumThreads(threads());
+                options.setInterOpNumThreads(1);
+            }
+            session = Shared.ENV.createSession(model, options);
         } catch (OrtException e) {
             throw new ModelArtifactException("cannot open network " + network + " of " + artifact.dir() + " in ONNX Runtime: "
                     + e.getMessage(), e);
@@ -62,6 +70,29 @@ public final class OrtRunner implements NetworkRunner {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /** The process's ONNX Runtime environment, made on first use with the shared thread pool. */
+    private static final class Shared {
+        static final boolean GLOBAL_POOL;
+        static final OrtEnvironment ENV;
+
+        static {
+            OrtEnvironment env;
+            boolean global;
+            try (OrtEnvironment.ThreadingOptions t = new OrtEnvironment.ThreadingOptions()) {
+                t.setGlobalIntraOpNumThreads(threads());
+                t.setGlobalInterOpNumThreads(1);
+                env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "pxrcad", t);
+                global = true;
+            } catch (OrtException | IllegalStateException e) {
+                // another library in this JVM made the environment first: per-session pools then
+                env = OrtEnvironment.getEnvironment();
+                global = false;
+            }
+            ENV = env;
+            GLOBAL_POOL = global;
         }
     }
 
@@ -91,8 +122,7 @@ public final class OrtRunner implements NetworkRunner {
         int[] s = x.shape();
         long[] shape = new long[s.length];
         for (int i = 0; i < s.length; i++) shape[i] = s[i];
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x.data()), shape);
+        try (OnnxTensor in = OnnxTensor.createTensor(Shared.ENV, FloatBuffer.wrap(x.data()), shape);
              OrtSession.Result result = session.run(Map.of(input, in))) {
             List<Tensor> out = new ArrayList<>(result.size());
             for (Map.Entry<String, OnnxValue> e : result) {
