@@ -2,6 +2,8 @@ package io.pxrcad.cli;
 
 import io.pxrcad.server.PredictionServer;
 import io.pxrcad.server.ServerConfig;
+import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.infer.InferenceEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +50,9 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
+    @CommandLine.Mixin
+    EngineOption engineOption;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig d = ServerConfig.defaults();
@@ -57,9 +62,10 @@ final class ServeCommand implements Callable<Integer> {
                 (long) Options.between("--max-upload-mb", maxUploadMb, 1, 2047) << 20,
                 Options.between("--keep", keep, 1, 1_000_000));
         String device = deviceOption.checked();
+        InferenceEngine engine = engineOption.checked(device);
         PredictionServer server;
         try {
-            server = PredictionServer.start(config, model, device);
+            server = PredictionServer.start(config, () -> FractureDetector.load(model, device, engine));
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage() + " (--host, --port)", e);
         }
