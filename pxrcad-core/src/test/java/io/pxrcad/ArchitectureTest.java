@@ -24,10 +24,11 @@ class ArchitectureTest {
      * {@code artifact} is the model file format without an engine; {@code infer} is the chain that
      * training's validation scoring and every caller run; {@code cv} drives training and
      * inference fold by fold, while {@code report} renders {@code eval}'s results and needs no {@code cv};
+     * {@code onnx} exports the networks of an artifact and runs them on ONNX Runtime behind infer's seam.
      * {@code pacs} writes results as DICOM (drawing with {@code report}) and exchanges them with a PACS.
      */
     static final List<String> ORDER = List.of("image", "dicom", "fuzz", "data", "eval", "phantom", "artifact", "model",
-            "mining", "infer", "train", "cv", "report", "pacs");
+            "mining", "infer", "onnx", "train", "cv", "report", "pacs");
     /** Known exceptions, to be removed, not added to. */
     static final Set<String> KNOWN = Set.of();
 
@@ -69,8 +70,17 @@ class ArchitectureTest {
     void djlOnlyInModelTrainAndInfer() {
         noClasses().that().resideInAnyPackage("io.pxrcad", "io.pxrcad.image..", "io.pxrcad.dicom..", "io.pxrcad.fuzz..",
                         "io.pxrcad.data..", "io.pxrcad.phantom..", "io.pxrcad.artifact..", "io.pxrcad.mining..", "io.pxrcad.eval..", "io.pxrcad.cv..", "io.pxrcad.report..",
-                        "io.pxrcad.pacs..")
+                        "io.pxrcad.onnx..", "io.pxrcad.pacs..")
                 .should().dependOnClassesThat().resideInAPackage("ai.djl..").check(core);
+    }
+
+    @Test
+    void onnxRuntimeOnlyInItsRunnerAndOnnxProtobufOnlyInOnnx() {
+        // OrtRunner and its nested classes (the engine, the shared environment)
+        noClasses().that().haveNameNotMatching("io\\.pxrcad\\.onnx\\.OrtRunner(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..").check(core);
+        noClasses().that().resideOutsideOfPackage("io.pxrcad.onnx")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.onnx..", "com.google.protobuf..").check(core);
     }
 
     @Test

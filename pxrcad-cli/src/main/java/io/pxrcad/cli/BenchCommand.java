@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 BenchSynthCommand.class,
                 BenchModelCommand.class,
                 BenchPredictCommand.class,
+                BenchInferenceCommand.class,
                 BenchTrainCommand.class,
                 BenchServeCommand.class,
                 BenchBatchCommand.class,

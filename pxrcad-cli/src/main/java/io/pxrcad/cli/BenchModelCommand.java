@@ -7,12 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -88,35 +83,7 @@ final class BenchModelCommand implements Runnable {
     }
 
     private String runChild(Architecture a, int size) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-Xmx1g");
-        cmd.add("-Dai.djl.offline=true");
-        String threads = System.getProperty("ai.djl.pytorch.num_threads");
-        if (threads != null) cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
-        String scopes = System.getProperty("pxrcad.model.scopes");
-        if (scopes != null) cmd.add("-Dpxrcad.model.scopes=" + scopes);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench", "model",
-                "--child", a.id() + ":" + size, "--repeats", Integer.toString(repeats), "--device", device));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String result = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l; (l = r.readLine()) != null; ) {
-                    if (l.startsWith("RESULT ")) result = l;
-                }
-            }
-            int code = p.waitFor();
-            if (code != 0 || result == null) {
-                throw new IllegalStateException("benchmark child for " + a.id() + " at " + size + " exited " + code
-                        + " without a result (out of memory?)");
-            }
-            return result;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the benchmark child JVM: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return "RESULT " + ChildJvm.result("1g", List.of("bench", "model", "--child", a.id() + ":" + size, "--repeats",
+                Integer.toString(repeats), "--device", device), a.id() + " at " + size);
     }
 }

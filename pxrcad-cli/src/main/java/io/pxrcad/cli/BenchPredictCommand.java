@@ -6,8 +6,8 @@ import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.infer.ImageInput;
 import io.pxrcad.infer.ImageOutcome;
+import io.pxrcad.infer.InferenceEngine;
 import io.pxrcad.infer.IsolatedScoring;
-import io.pxrcad.infer.TorchRunner;
 import io.pxrcad.phantom.CohortWriter;
 import io.pxrcad.phantom.PhantomConfig;
 import picocli.CommandLine;
@@ -54,6 +54,9 @@ final class BenchPredictCommand implements java.util.concurrent.Callable<Integer
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
+    @CommandLine.Mixin
+    EngineOption engineOption;
+
     @Override
     public Integer call() throws Exception {
         Options.between("--count", count, 1, 100_000);
@@ -61,6 +64,7 @@ final class BenchPredictCommand implements java.util.concurrent.Callable<Integer
         Options.between("--repeats", repeats, 1, 100);
         for (int b : batchSizes) Options.between("--batch-sizes", b, 1, io.pxrcad.train.TrainConfig.MAX_BATCH_SIZE);
         String device = deviceOption.checked();
+        InferenceEngine engine = engineOption.checked(device);
         PrintWriter out = spec.commandLine().getOut();
         Path dir = work != null ? work : Files.createTempDirectory("pxrcad-bench-predict");
         try {
@@ -68,8 +72,8 @@ final class BenchPredictCommand implements java.util.concurrent.Callable<Integer
             List<ManifestEntry> entries = CohortWriter.write(PhantomConfig.defaults().withSize(size).withSeed(5), dir, count,
                     2, ProgressListener.NONE);
             List<ImageInput> inputs = entries.stream().map(e -> ImageInput.of(dir.resolve(e.image()))).toList();
-            try (FractureDetector detector = FractureDetector.load(model, device)) {
-                out.println("environment: " + TorchRunner.ENGINE.describe(device) + ", Java " + System.getProperty("java.version")
+            try (FractureDetector detector = FractureDetector.load(model, device, engine)) {
+                out.println("environment: " + engine.describe(device) + ", Java " + System.getProperty("java.version")
                         + ", " + Runtime.getRuntime().availableProcessors() + " cores, torch threads "
                         + System.getProperty("ai.djl.pytorch.num_threads", "default") + ", DNNL_MAX_CPU_ISA "
                         + System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "unset"));

@@ -3,7 +3,8 @@ package io.pxrcad.cli;
 import io.pxrcad.OutputFolder;
 import io.pxrcad.ProgressListener;
 import io.pxrcad.data.ManifestEntry;
-import io.pxrcad.infer.TorchRunner;
+import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.infer.InferenceEngine;
 import io.pxrcad.phantom.CohortWriter;
 import io.pxrcad.phantom.PhantomConfig;
 import io.pxrcad.server.PredictionServer;
@@ -66,6 +67,9 @@ final class BenchServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
+    @CommandLine.Mixin
+    EngineOption engineOption;
+
     @Override
     public Integer call() throws Exception {
         Preset p = Preset.parse(preset);
@@ -77,6 +81,7 @@ final class BenchServeCommand implements Callable<Integer> {
         for (int c : clients) Options.between("--clients", c, 1, 256);
         for (int b : maxBatch) Options.between("--max-batch", b, 1, ServerConfig.MAX_BATCH);
         String device = deviceOption.checked();
+        InferenceEngine engine = engineOption.checked(device);
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("pxrcad-bench-serve");
         try {
@@ -86,7 +91,7 @@ final class BenchServeCommand implements Callable<Integer> {
             List<ServiceLoad.Image> images = new ArrayList<>();
             for (ManifestEntry e : entries) images.add(new ServiceLoad.Image(Files.readAllBytes(work.resolve("images").resolve(e.image())), "image/png"));
 
-            out.println("environment: " + TorchRunner.ENGINE.describe(device) + ", Java " + System.getProperty("java.version") + ", "
+            out.println("environment: " + engine.describe(device) + ", Java " + System.getProperty("java.version") + ", "
                     + Runtime.getRuntime().availableProcessors() + " cores, DNNL_MAX_CPU_ISA "
                     + System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "unset"));
             out.printf(Locale.ROOT, "method: %s; %d-px PNG phantoms uploaded over loopback HTTP by closed-loop clients in this JVM"
@@ -100,7 +105,7 @@ final class BenchServeCommand implements Callable<Integer> {
             for (int b : maxBatch) {
                 ServerConfig config = new ServerConfig("127.0.0.1", 0, workers, 512, 256L << 20, 16)
                         .withBatching(b, b == 1 ? 0 : maxWaitMs);
-                try (PredictionServer server = PredictionServer.start(config, dir, device)) {
+                try (PredictionServer server = PredictionServer.start(config, () -> FractureDetector.load(dir, device, engine))) {
                     server.awaitReady(Duration.ofMinutes(10));
                     ServiceLoad load = new ServiceLoad(server.url());
                     load.closedLoop(images, Math.min(4, clients[clients.length - 1]), Math.min(requests, 8));
@@ -114,7 +119,7 @@ final class BenchServeCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (overloadRounds > 0) overload(out, dir, device, images.get(0));
+            if (overloadRounds > 0) overload(out, dir, device, engine, images.get(0));
             out.printf(Locale.ROOT, "peak RSS %.0f MiB (this JVM: service and clients)%n", ProcessMemory.peakRssMb());
         } finally {
             OutputFolder.deleteTree(work);
@@ -123,10 +128,12 @@ final class BenchServeCommand implements Callable<Integer> {
     }
 
     /** Bursts of 10 simultaneous uploads against one worker and a queue of 2: how long the refused wait for their 503. */
-    private void overload(PrintWriter out, Path dir, String device, ServiceLoad.Image image) throws Exception {
+    private void overload(PrintWriter out, Path dir, String device, InferenceEngine engine, ServiceLoad.Image image)
+            throws Exception {
         List<Double> refused = new ArrayList<>();
         int created = 0, failed = 0;
-        try (PredictionServer server = PredictionServer.start(new ServerConfig("127.0.0.1", 0, 1, 2, 256L << 20, 16), dir, device)) {
+        try (PredictionServer server = PredictionServer.start(new ServerConfig("127.0.0.1", 0, 1, 2, 256L << 20, 16),
+                () -> FractureDetector.load(dir, device, engine))) {
             server.awaitReady(Duration.ofMinutes(10));
             ServiceLoad load = new ServiceLoad(server.url());
             for (int round = 0; round < overloadRounds; round++) {

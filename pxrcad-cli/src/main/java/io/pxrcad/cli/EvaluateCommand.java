@@ -19,6 +19,7 @@ import io.pxrcad.eval.PrCurve;
 import io.pxrcad.eval.RocCurve;
 import io.pxrcad.infer.Detection;
 import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.infer.InferenceEngine;
 import io.pxrcad.artifact.ArtifactInfo;
 import io.pxrcad.report.GalleryItem;
 import io.pxrcad.report.HeatmapOverlay;
@@ -75,6 +76,9 @@ final class EvaluateCommand implements Callable<Integer> {
     DeviceOption deviceOption;
 
     @CommandLine.Mixin
+    EngineOption engineOption;
+
+    @CommandLine.Mixin
     BatchSizeOption batchSizeOption;
 
     @Option(names = "--skip-unreadable", description = {"Leave out images that cannot be read and report them "
@@ -86,6 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Split part = Split.parse(split);
         String device = deviceOption.checked();
+        InferenceEngine engine = engineOption.checked(device);
         int batchSize = batchSizeOption.checked();
         io.pxrcad.OutputFolder.check(out, "--out");
         ReadableManifest readable = skipUnreadable ? Manifest.loadReadable(manifest)
@@ -98,7 +103,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<DetectionScoring.Scored> scored;
         ArtifactInfo info;
         List<String> skipped = new ArrayList<>(readable.skipped());
-        try (FractureDetector detector = FractureDetector.load(model, device)) {
+        try (FractureDetector detector = FractureDetector.load(model, device, engine)) {
             info = detector.artifact().metadata().info();
             scored = DetectionScoring.run(detector, m, entries, skipUnreadable ? skipped : null, batchSize);
         }

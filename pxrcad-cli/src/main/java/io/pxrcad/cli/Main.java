@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
                 TrainCommand.class,
                 PredictCommand.class,
                 PacsCommand.class,
+                ExportCommand.class,
                 ServeCommand.class,
                 BatchCommand.class,
                 DemoCommand.class,

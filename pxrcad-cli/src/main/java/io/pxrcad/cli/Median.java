@@ -14,4 +14,12 @@ final class Median {
         int m = s.length / 2;
         return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
     }
+
+    /** The 95th percentile by nearest rank (the largest of fewer than 20 values), NaN for none. */
+    static double p95(double[] values) {
+        if (values.length == 0) return Double.NaN;
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s[Math.max(0, (int) Math.ceil(0.95 * s.length) - 1)];
+    }
 }

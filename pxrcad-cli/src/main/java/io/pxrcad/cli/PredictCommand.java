@@ -12,6 +12,7 @@ import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.pacs.Algorithm;
 import io.pxrcad.pacs.DicomResults;
 import io.pxrcad.pacs.SourceImage;
+import io.pxrcad.infer.InferenceEngine;
 import io.pxrcad.report.HeatmapOverlay;
 import io.pxrcad.report.Png;
 import io.pxrcad.ProgressListener;
@@ -60,6 +61,9 @@ final class PredictCommand implements Callable<Integer> {
     DeviceOption deviceOption;
 
     @CommandLine.Mixin
+    EngineOption engineOption;
+
+    @CommandLine.Mixin
     BatchSizeOption batchSizeOption;
 
     @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "Images (DICOM, PNG, JPEG, TIFF) or folders, searched recursively.")
@@ -69,6 +73,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int batchSize = batchSizeOption.checked();
         String device = deviceOption.checked();
+        InferenceEngine engine = engineOption.checked(device);
         if (heatmaps != null) {
             io.pxrcad.OutputFolder.check(heatmaps, "--heatmaps");
             // heatmaps of an earlier prediction there would pass for this one's
@@ -81,7 +86,7 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = expand(inputs);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
-        try (FractureDetector detector = FractureDetector.load(model, device);
+        try (FractureDetector detector = FractureDetector.load(model, device, engine);
              ProgressListener.Task progress = ConsoleProgress.logged().started("predict", files.size(), true)) {
             Algorithm algorithm = Algorithm.of(detector.artifact());
             for (int from = 0; from < files.size(); from += batchSize) {

@@ -2,6 +2,8 @@ package io.pxrcad.cli;
 
 import io.pxrcad.server.PredictionServer;
 import io.pxrcad.server.ServerConfig;
+import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.infer.InferenceEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,6 +68,9 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
+    @CommandLine.Mixin
+    EngineOption engineOption;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig d = ServerConfig.defaults();
@@ -78,9 +83,10 @@ final class ServeCommand implements Callable<Integer> {
                 maxBatch == 1 ? 0 : Options.between("--max-wait-ms", maxWaitMs, 0, ServerConfig.MAX_WAIT_MILLIS),
                 tokenFile == null ? null : token(tokenFile));
         String device = deviceOption.checked();
+        InferenceEngine engine = engineOption.checked(device);
         PredictionServer server;
         try {
-            server = PredictionServer.start(config, model, device);
+            server = PredictionServer.start(config, () -> FractureDetector.load(model, device, engine));
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage() + " (--host, --port)", e);
         }

@@ -15,7 +15,7 @@ import ai.djl.nn.Block;
  * @param bnSize      bottleneck width factor (4)
  * @param compression channel factor of each transition (0.5)
  */
-public record DenseNet(int growth, int[] blocks, int initFeatures, int bnSize, double compression) {
+public record DenseNet(int growth, int[] blocks, int initFeatures, int bnSize, double compression) implements BackboneSpec {
     public DenseNet {
         if (growth <= 0 || initFeatures <= 0 || bnSize <= 0) {
             throw new IllegalArgumentException("growth, initFeatures and bnSize must be > 0 but were "

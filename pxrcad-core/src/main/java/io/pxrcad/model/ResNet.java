@@ -14,7 +14,7 @@ import ai.djl.nn.Block;
  *                   convolution at full resolution and no max pooling (stride 8 instead of 32), for
  *                   inputs of a few dozen pixels such as the stage-2 ROIs of the reduced presets
  */
-public record ResNet(int[] layers, int[] widths, boolean smallInput) {
+public record ResNet(int[] layers, int[] widths, boolean smallInput) implements BackboneSpec {
     public ResNet {
         if (layers == null || widths == null || layers.length != 4 || widths.length != 4) {
             throw new IllegalArgumentException("layers and widths must have 4 entries (layer1..layer4)");

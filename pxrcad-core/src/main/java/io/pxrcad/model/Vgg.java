@@ -20,7 +20,7 @@ import io.pxrcad.artifact.Architecture;
  * @param widths channels of each stage (its length is the number of stages)
  * @param convs  convolutions per stage (same length as {@code widths})
  */
-public record Vgg(int[] widths, int[] convs) {
+public record Vgg(int[] widths, int[] convs) implements BackboneSpec {
     public Vgg {
         if (widths == null || convs == null || widths.length == 0 || widths.length != convs.length) {
             throw new IllegalArgumentException("widths and convs must name the same, non-zero number of stages");

@@ -1,0 +1,21 @@
+package io.pxrcad.cli;
+
+import io.pxrcad.infer.InferenceEngine;
+import io.pxrcad.onnx.Engines;
+import picocli.CommandLine.Option;
+
+/** {@code --engine}, shared by the commands that run a model (a picocli mixin). */
+final class EngineOption {
+    @Option(names = "--engine", defaultValue = Engines.DJL,
+            description = "Inference engine: djl (PyTorch) or onnx (ONNX Runtime, CPU; the networks are exported in memory at load) (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    /** The engine, checked with the device before any work. */
+    InferenceEngine checked(String device) {
+        try {
+            return Engines.named(name, device);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--engine: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.pxrcad.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code --engine djl|onnx}: predict gives the same lines on both engines (probabilities to
+ * 1e-4), a wrong engine or an engine/device pair it cannot run is one usage line, and
+ * {@code bench inference --json} reports each engine's figures with the same checksum.
+ */
+class EngineOptionTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void predictGivesTheSameResultsOnBothEngines() throws Exception {
+        Path model = ExportCommandTest.tinyModel(dir.resolve("model"));
+        Path cohort = dir.resolve("cohort");
+        assertThat(MainTest.run("synth", "--out", cohort.toString(), "--count", "4", "--size", "160").code()).isZero();
+        MainTest.Result djl = MainTest.run("predict", "--model", model.toString(), "--engine", "djl", cohort.resolve("images").toString());
+        MainTest.Result onnx = MainTest.run("predict", "--model", model.toString(), "--engine", "onnx", "--batch-size", "3",
+                cohort.resolve("images").toString());
+        assertThat(djl.code()).as(djl.err()).isZero();
+        assertThat(onnx.code()).as(onnx.err()).isZero();
+        List<String> a = djl.out().lines().toList(), b = onnx.out().lines().toList();
+        assertThat(b).hasSameSizeAs(a).hasSize(4);
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode x = JSON.readTree(a.get(i)), y = JSON.readTree(b.get(i));
+            assertThat(y.get("image")).isEqualTo(x.get("image"));
+            assertThat(y.get("probability").asDouble()).isCloseTo(x.get("probability").asDouble(), within(1e-4));
+            assertThat(y.get("band")).isEqualTo(x.get("band"));
+        }
+    }
+
+    @Test
+    void aWrongEngineOrDeviceIsOneUsageLine() {
+        Path model = dir.resolve("no-model");
+        MainTest.Result r = MainTest.run("predict", "--model", model.toString(), "--engine", "tensorrt", "x.png");
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err().lines()).first().isEqualTo("pxrcad: --engine: expected engine djl or onnx but was 'tensorrt'");
+        r = MainTest.run("evaluate", "--model", model.toString(), "--manifest", "m.csv", "--out", dir.resolve("out").toString(),
+                "--engine", "onnx", "--device", "gpu0");
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err().lines().findFirst().orElse("")).startsWith("pxrcad: --");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void benchInferenceReportsEachEngineWithTheSameChecksum() throws Exception {
+        MainTest.Result r = MainTest.run("bench", "inference", "--preset", "tiny", "--image-size", "64", "--runs", "2",
+                "--batch-sizes", "1,2", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> rows = r.out().lines().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertThat(rows).extracting(n -> n.get("engine").asText()).containsExactly("djl", "onnx");
+        for (JsonNode n : rows) {
+            for (String k : List.of("stage1_ms", "stage2_ms", "total_ms")) {
+                assertThat(n.at("/" + k + "/median").asDouble()).as(k).isPositive();
+                assertThat(n.at("/" + k + "/p95").asDouble()).isGreaterThanOrEqualTo(n.at("/" + k + "/median").asDouble());
+            }
+            assertThat(n.get("peak_rss_mb").asDouble()).isPositive();
+            assertThat(n.at("/images_per_s/2").asDouble()).isPositive();
+            assertThat(n.get("image_size").asInt()).isEqualTo(64);
+        }
+        for (int b = 0; b < 2; b++) {
+            assertThat(rows.get(1).at("/batches/" + b + "/checksum").asDouble())
+                    .isCloseTo(rows.get(0).at("/batches/" + b + "/checksum").asDouble(), within(1e-3));
+        }
+    }
+}
