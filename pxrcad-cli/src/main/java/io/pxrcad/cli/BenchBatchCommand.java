@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -68,10 +67,7 @@ final class BenchBatchCommand implements java.util.concurrent.Callable<Integer> 
             // executors report their process's peak memory with their heartbeats
             System.setProperty("spark.executor.processTreeMetrics.enabled", "true");
             System.setProperty("spark.executor.heartbeatInterval", "2s");
-            out.println("environment: Spark " + BatchJob.sparkVersion() + ", Java " + System.getProperty("java.version") + ", "
-                    + Runtime.getRuntime().availableProcessors() + " cores, DNNL_MAX_CPU_ISA "
-                    + System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "unset") + ", load average "
-                    + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+            out.println(BenchEnvironment.line("Spark " + BatchJob.sparkVersion()));
             out.printf(Locale.ROOT, "method: %d phantoms of %d px (PNG), %d tasks, batch size %d, device cpu; a warm-up job of 8"
                     + " images on the first master, then per master one job into a new Parquet output; images/s from the job's start"
                     + " (model check, listing, executors loading the model, scoring, writing) to its summary%n",

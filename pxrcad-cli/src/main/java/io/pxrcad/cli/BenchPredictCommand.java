@@ -73,10 +73,8 @@ final class BenchPredictCommand implements java.util.concurrent.Callable<Integer
                     2, ProgressListener.NONE);
             List<ImageInput> inputs = entries.stream().map(e -> ImageInput.of(dir.resolve(e.image()))).toList();
             try (FractureDetector detector = FractureDetector.load(model, device, engine)) {
-                out.println("environment: " + engine.describe(device) + ", Java " + System.getProperty("java.version")
-                        + ", " + Runtime.getRuntime().availableProcessors() + " cores, torch threads "
-                        + System.getProperty("ai.djl.pytorch.num_threads", "default") + ", DNNL_MAX_CPU_ISA "
-                        + System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "unset"));
+                out.println(BenchEnvironment.line(engine.describe(device) + ", torch threads "
+                        + System.getProperty("ai.djl.pytorch.num_threads", "default")));
                 out.printf(Locale.ROOT, "method: %d phantoms of %d px (PNG files), model input %d px; per pass: decode, chained"
                         + " pass, scope check (what predict does, without printing); 1 warm-up batch each, then the median of %d"
                         + " rounds in which the batch sizes take turns%n", count, size, detector.imageSize(), repeats);

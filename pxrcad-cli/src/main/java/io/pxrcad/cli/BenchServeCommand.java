@@ -91,9 +91,7 @@ final class BenchServeCommand implements Callable<Integer> {
             List<ServiceLoad.Image> images = new ArrayList<>();
             for (ManifestEntry e : entries) images.add(new ServiceLoad.Image(Files.readAllBytes(work.resolve("images").resolve(e.image())), "image/png"));
 
-            out.println("environment: " + engine.describe(device) + ", Java " + System.getProperty("java.version") + ", "
-                    + Runtime.getRuntime().availableProcessors() + " cores, DNNL_MAX_CPU_ISA "
-                    + System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "unset"));
+            out.println(BenchEnvironment.line(engine.describe(device)));
             out.printf(Locale.ROOT, "method: %s; %d-px PNG phantoms uploaded over loopback HTTP by closed-loop clients in this JVM"
                     + " (each sends its next upload when answered); %d uploads per row after %d warm-up; %d worker(s); latency from"
                     + " sending to the whole answer (decode, both stages, overlay and heatmap PNGs, JSON)%n",
