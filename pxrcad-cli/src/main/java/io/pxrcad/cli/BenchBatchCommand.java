@@ -51,6 +51,9 @@ final class BenchBatchCommand implements java.util.concurrent.Callable<Integer> 
     @CommandLine.Mixin
     BatchSizeOption batchSizeOption;
 
+    @CommandLine.Mixin
+    EngineOption engineOption;
+
     @Override
     public Integer call() throws Exception {
         Options.between("--count", count, 1, 1_000_000);
@@ -58,6 +61,8 @@ final class BenchBatchCommand implements java.util.concurrent.Callable<Integer> 
         Options.between("--partitions", partitions, 1, 100_000);
         for (String m : masters) BatchJob.checkedMaster(m);
         int batch = batchSizeOption.checked();
+        String engine = engineOption.resolved("cpu");
+        engineOption.checked("cpu");
         PrintWriter out = spec.commandLine().getOut();
         Path dir = work != null ? work : Files.createTempDirectory("pxrcad-bench-batch");
         try {
@@ -67,11 +72,11 @@ final class BenchBatchCommand implements java.util.concurrent.Callable<Integer> 
             // executors report their process's peak memory with their heartbeats
             System.setProperty("spark.executor.processTreeMetrics.enabled", "true");
             System.setProperty("spark.executor.heartbeatInterval", "2s");
-            out.println(BenchEnvironment.line("Spark " + BatchJob.sparkVersion()));
-            out.printf(Locale.ROOT, "method: %d phantoms of %d px (PNG), %d tasks, batch size %d, device cpu; a warm-up job of 8"
+            out.println(BenchEnvironment.line("Spark " + BatchJob.sparkVersion() + ", engine " + engine));
+            out.printf(Locale.ROOT, "method: %d phantoms of %d px (PNG), %d tasks, batch size %d, device cpu, engine %s; a warm-up job of 8"
                     + " images on the first master, then per master one job into a new Parquet output; images/s from the job's start"
                     + " (model check, listing, executors loading the model, scoring, writing) to its summary%n",
-                    count, size, partitions, batch);
+                    count, size, partitions, batch, engine);
             out.printf(Locale.ROOT, "%-24s %8s %9s %8s  %-14s %s%n", "master", "images", "images/s", "ratio", "checksum",
                     "peak RSS per executor (MiB)");
             out.flush();
@@ -103,6 +108,6 @@ final class BenchBatchCommand implements java.util.concurrent.Callable<Integer> 
 
     private BatchOptions options(Path input, Path output, int tasks, int batch) {
         return new BatchOptions(model.toString(), input.toString(), output.toString(), BatchOptions.IMAGE_GLOB, tasks, batch, "cpu",
-                false, io.pxrcad.spark.OutputFormat.PARQUET);
+                engineOption.name, false, io.pxrcad.spark.OutputFormat.PARQUET);
     }
 }

@@ -47,7 +47,7 @@ class EngineOptionTest {
         Path model = dir.resolve("no-model");
         MainTest.Result r = MainTest.run("predict", "--model", model.toString(), "--engine", "tensorrt", "x.png");
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(r.err().lines()).first().isEqualTo("pxrcad: --engine: expected engine djl or onnx but was 'tensorrt'");
+        assertThat(r.err().lines()).first().isEqualTo("pxrcad: --engine: expected engine auto, djl or onnx but was 'tensorrt'");
         r = MainTest.run("evaluate", "--model", model.toString(), "--manifest", "m.csv", "--out", dir.resolve("out").toString(),
                 "--engine", "onnx", "--device", "gpu0");
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
