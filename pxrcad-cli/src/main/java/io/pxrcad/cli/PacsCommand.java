@@ -2,6 +2,7 @@ package io.pxrcad.cli;
 
 import io.pxrcad.infer.Detection;
 import io.pxrcad.infer.FractureDetector;
+import io.pxrcad.infer.InferenceEngine;
 import io.pxrcad.pacs.Algorithm;
 import io.pxrcad.pacs.OrthancClient;
 import io.pxrcad.pacs.OrthancFollower;
@@ -54,6 +55,9 @@ final class PacsCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
+    @CommandLine.Mixin
+    EngineOption engineOption;
+
     @Override
     public Integer call() throws Exception {
         if (pollSeconds < 1) throw new IllegalArgumentException("--poll must be >= 1 but was " + pollSeconds);
@@ -63,6 +67,7 @@ final class PacsCommand implements Callable<Integer> {
         if (Files.isDirectory(state)) throw new IllegalArgumentException("--state " + state + " is a folder, expected a file");
         io.pxrcad.OutputFolder.check(state.toAbsolutePath().getParent(), "--state");
         String device = deviceOption.checked();
+        InferenceEngine engine = engineOption.checked(device);
         OrthancClient client = new OrthancClient(orthanc, username, password());
         PrintWriter out = spec.commandLine().getOut();
         // a wrong address or password is found before the model is loaded
@@ -85,7 +90,7 @@ final class PacsCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        try (FractureDetector detector = FractureDetector.load(model, device)) {
+        try (FractureDetector detector = FractureDetector.load(model, device, engine)) {
             OrthancFollower follower = new OrthancFollower(client, detector::detect, Algorithm.of(detector.artifact()), state, listener);
             if (once) {
                 OrthancFollower.Summary s = follower.drain();
