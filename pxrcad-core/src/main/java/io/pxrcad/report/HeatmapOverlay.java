@@ -14,6 +14,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,8 +61,18 @@ public final class HeatmapOverlay {
      */
     public static BufferedImage render(Radiograph image, ProbabilityMap map, PixelBox roi, List<PixelBox> truth,
                                        String caption, int maxSide) {
-        double scale = scale(image, maxSide);
-        BufferedImage out = heatmap(image, map, scale);
+        return render(DisplayImage.of(image, DISPLAY, maxSide), map, roi, truth, caption, maxSide);
+    }
+
+    /**
+     * As {@link #render(Radiograph, ProbabilityMap, PixelBox, List, String, int)}, drawn from a
+     * radiograph already scaled for display (an image that {@code maxSide} would enlarge is
+     * enlarged from it).
+     */
+    public static BufferedImage render(DisplayImage display, ProbabilityMap map, PixelBox roi, List<PixelBox> truth,
+                                       String caption, int maxSide) {
+        double scale = scale(display.originalWidth(), display.originalHeight(), maxSide);
+        BufferedImage out = heatmap(display, map, scale);
         Graphics2D gr = graphics(out);
         if (roi != null) {
             gr.setColor(ROI);
@@ -87,8 +98,8 @@ public final class HeatmapOverlay {
      * @param maxSide the longest side of the picture (larger images are scaled down, small ones up to 512 px)
      */
     public static BufferedImage annotated(Radiograph image, Detection d, List<String> lines, String footer, int maxSide) {
-        double scale = scale(image, maxSide);
-        BufferedImage out = heatmap(image, d.map(), scale);
+        double scale = scale(image.width(), image.height(), maxSide);
+        BufferedImage out = heatmap(DisplayImage.of(image, DISPLAY, maxSide), d.map(), scale);
         Graphics2D gr = graphics(out);
         if (d.band() == Band.FRACTURE || d.band() == Band.SUSPICIOUS) {
             float width = Math.max(2f, out.getWidth() / 300f);
@@ -104,16 +115,18 @@ public final class HeatmapOverlay {
     }
 
     /** Large radiographs are scaled down to maxSide; small ones (phantoms) up to 512 px to be readable. */
-    private static double scale(Radiograph image, int maxSide) {
-        int longest = Math.max(image.width(), image.height());
+    private static double scale(int width, int height, int maxSide) {
+        int longest = Math.max(width, height);
         return Math.min(maxSide / (double) longest, Math.max(1.0, 512.0 / longest));
     }
 
-    private static BufferedImage heatmap(Radiograph image, ProbabilityMap map, double scale) {
-        int w = Math.max(1, (int) Math.round(image.width() * scale));
-        int h = Math.max(1, (int) Math.round(image.height() * scale));
-        float[] gray = Preprocessor.resize(DISPLAY.scaleToUnit(image), image.width(), image.height(), w, h);
+    private static BufferedImage heatmap(DisplayImage display, ProbabilityMap map, double scale) {
+        int w = Math.max(1, (int) Math.round(display.originalWidth() * scale));
+        int h = Math.max(1, (int) Math.round(display.originalHeight() * scale));
+        float[] gray = display.unit(w, h);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        // the picture's own int array: setRGB per pixel converts colour models each call
+        int[] rgb = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < h; y++) {
             // map coordinates of this pixel's centre (cell centres at (j+0.5)*W/w)
             double my = (y + 0.5) / h * map.height() - 0.5;
@@ -124,7 +137,7 @@ public final class HeatmapOverlay {
                 float a = 0.55f * smoothstep(0.15f, 0.9f, p);
                 int[] c = colour(p);
                 int r = blend(g, c[0], a), gg = blend(g, c[1], a), b = blend(g, c[2], a);
-                out.setRGB(x, y, (r << 16) | (gg << 8) | b);
+                rgb[y * w + x] = (r << 16) | (gg << 8) | b;
             }
         }
         return out;

@@ -165,9 +165,9 @@ public final class PredictionServer implements AutoCloseable {
             cfg.routes.get(Routes.OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
             cfg.routes.post(Routes.PREDICTIONS, this::predict);
             cfg.routes.get(Routes.PREDICTIONS + "/{id}", ctx -> Json.send(ctx, stored(ctx).json()));
-            cfg.routes.get(Routes.PREDICTIONS + "/{id}/overlay.png", ctx -> png(ctx, stored(ctx).overlayPng()));
-            cfg.routes.get(Routes.PREDICTIONS + "/{id}/heatmap.png", ctx -> png(ctx, stored(ctx).heatmapPng()));
-            cfg.routes.get(Routes.PREDICTIONS + "/{id}/image.png", ctx -> png(ctx, stored(ctx).imagePng()));
+            cfg.routes.get(Routes.PREDICTIONS + "/{id}/overlay.png", ctx -> png(ctx, stored(ctx).pictures().overlayPng()));
+            cfg.routes.get(Routes.PREDICTIONS + "/{id}/heatmap.png", ctx -> png(ctx, stored(ctx).pictures().heatmapPng()));
+            cfg.routes.get(Routes.PREDICTIONS + "/{id}/image.png", ctx -> png(ctx, stored(ctx).pictures().imagePng()));
             ViewerAssets.register(cfg.routes);
             cfg.routes.exception(ApiException.class, (e, ctx) -> ErrorJson.write(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorJson.write(ctx, e.getStatus(),

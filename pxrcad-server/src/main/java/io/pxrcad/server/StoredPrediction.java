@@ -5,11 +5,9 @@ import io.pxrcad.pacs.DicomResults;
 
 /**
  * One answered upload as kept for {@code GET /predictions/{id}}: its JSON (never changed after it
- * is stored) and its pictures (the overlay, the raw map and the radiograph as a browser can show
- * it), rendered once when it was scored, so that the decoded radiograph need not be kept; and its
- * DICOM results when they were asked for.
+ * is stored), its pictures (the overlay, the raw map and the radiograph as a browser can show it,
+ * each drawn when first fetched), and its DICOM results when they were asked for.
  *
  * @param dicom the structured report and secondary capture, or null when not asked for
  */
-record StoredPrediction(String id, ObjectNode json, byte[] overlayPng, byte[] heatmapPng, byte[] imagePng,
-                        DicomResults.Results dicom) {}
+record StoredPrediction(String id, ObjectNode json, Pictures pictures, DicomResults.Results dicom) {}

@@ -12,8 +12,8 @@ import io.pxrcad.infer.ImageInput;
 import io.pxrcad.pacs.Algorithm;
 import io.pxrcad.pacs.DicomResults;
 import io.pxrcad.pacs.SourceImage;
-import io.pxrcad.report.HeatmapOverlay;
-import io.pxrcad.report.Png;
+import io.pxrcad.image.Preprocessor;
+import io.pxrcad.report.DisplayImage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,15 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores a batch of uploads on a worker: decode, the chained pass, and the pictures, each step timed.
+ * Scores a batch of uploads on a worker: decode, the chained pass, and the display image the
+ * pictures are drawn from (when fetched: {@link Pictures}), each step timed.
  * It decodes itself instead of calling {@link io.pxrcad.infer.IsolatedScoring}, which turns a
  * failure into a message: the service needs the failure's kind for its status (413 over the
  * pixel limit, 415 for an unknown format, 400 for a corrupt file). Scoring is then
  * {@link FractureDetector#detect(List, int)}, what {@code predict --batch-size} runs.
  */
 final class UploadScoring {
-    /** Longest side of the overlay picture, as {@code predict --heatmaps} draws it. */
-    static final int OVERLAY_SIDE = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(UploadScoring.class);
 
     private UploadScoring() {}
@@ -67,20 +66,17 @@ final class UploadScoring {
                 return;
             }
             long t2 = System.nanoTime();
+            Preprocessor display = new Preprocessor(detector.artifact().metadata().info().preprocessing());
             for (int i = 0; i < readable.size(); i++) {
                 Upload u = readable.get(i);
                 long r0 = System.nanoTime();
                 Detection d = detections.get(i);
-                byte[] overlay = Png.encode(HeatmapOverlay.render(images.get(i), d.map(), d.roi(), HeatmapOverlay.caption(d),
-                        OVERLAY_SIDE));
-                byte[] heatmap = HeatmapPng.encode(d.map());
-                byte[] radiograph = RadiographPng.encode(images.get(i), detector.artifact().metadata().info().preprocessing());
-                Timings timings = new Timings(millis(t0 - u.queuedNanos()), millis(t1 - t0) / readable.size(), millis(t2 - t1),
-                        millis(System.nanoTime() - r0), readable.size());
+                Pictures pictures = new Pictures(DisplayImage.of(images.get(i), display, Pictures.MAX_SIDE), d);
                 DicomResults.Results dicom = u.dicomOutput()
                         ? DicomResults.write(d, SourceImage.of(u.body(), images.get(i)), Algorithm.of(detector.artifact())) : null;
-                u.result().complete(new StoredPrediction(u.id(), json(model, u.id(), d, timings), overlay, heatmap,
-                        radiograph, dicom));
+                Timings timings = new Timings(millis(t0 - u.queuedNanos()), millis(t1 - t0) / readable.size(), millis(t2 - t1),
+                        millis(System.nanoTime() - r0), readable.size());
+                u.result().complete(new StoredPrediction(u.id(), json(model, u.id(), d, timings), pictures, dicom));
             }
         } catch (RuntimeException | Error e) {
             batch.forEach(u -> u.result().completeExceptionally(e));

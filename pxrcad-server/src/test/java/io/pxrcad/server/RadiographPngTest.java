@@ -3,6 +3,7 @@ package io.pxrcad.server;
 import io.pxrcad.Radiograph;
 import io.pxrcad.image.PreprocessConfig;
 import io.pxrcad.image.Preprocessor;
+import io.pxrcad.report.DisplayImage;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -18,7 +19,7 @@ class RadiographPngTest {
     @Test
     void aSmallImageKeepsItsSizeAndTheModelsScaling() throws IOException {
         Radiograph r = ramp(200, 120);
-        BufferedImage png = decode(RadiographPng.encode(r, CONFIG));
+        BufferedImage png = decode(encode(r));
         assertThat(new int[] {png.getWidth(), png.getHeight()}).containsExactly(200, 120);
         assertThat(png.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
         float[] unit = new Preprocessor(CONFIG).scaleToUnit(r);
@@ -33,10 +34,10 @@ class RadiographPngTest {
 
     @Test
     void aLargeImageIsScaledDownKeepingItsAspectRatio() throws IOException {
-        BufferedImage png = decode(RadiographPng.encode(ramp(3000, 2400), CONFIG));
-        assertThat(new int[] {png.getWidth(), png.getHeight()}).containsExactly(RadiographPng.MAX_SIDE, 819);
-        BufferedImage tall = decode(RadiographPng.encode(ramp(1000, 2048), CONFIG));
-        assertThat(new int[] {tall.getWidth(), tall.getHeight()}).containsExactly(500, RadiographPng.MAX_SIDE);
+        BufferedImage png = decode(encode(ramp(3000, 2400)));
+        assertThat(new int[] {png.getWidth(), png.getHeight()}).containsExactly(Pictures.MAX_SIDE, 819);
+        BufferedImage tall = decode(encode(ramp(1000, 2048)));
+        assertThat(new int[] {tall.getWidth(), tall.getHeight()}).containsExactly(500, Pictures.MAX_SIDE);
     }
 
     /** Brighter to the right and down, 12-bit. */
@@ -46,6 +47,11 @@ class RadiographPngTest {
             for (int x = 0; x < w; x++) px[y * w + x] = (float) Math.floor(4095.0 * (x + y) / (w + h - 2));
         }
         return Radiograph.wrap(w, h, px, 12, "ramp");
+    }
+
+    /** As the service draws it: one display image per upload, with the model's preprocessing. */
+    private static byte[] encode(Radiograph r) {
+        return RadiographPng.encode(DisplayImage.of(r, new Preprocessor(CONFIG), Pictures.MAX_SIDE));
     }
 
     private static BufferedImage decode(byte[] png) throws IOException {
