@@ -125,20 +125,28 @@ public final class Preprocessor {
      * @return {@code (3, size, size)} float32 CHW, normalised with the configured mean/std
      */
     public float[] toInput(float[] gray01Square, int size) {
+        float[] out = new float[3 * size * size];
+        toInput(gray01Square, size, out, 0);
+        return out;
+    }
+
+    /**
+     * As {@link #toInput(float[], int)}, written into {@code dest} from {@code offset} (a batch's
+     * array: no per-image copy).
+     */
+    public void toInput(float[] gray01Square, int size, float[] dest, int offset) {
         int n = size * size;
         if (gray01Square.length != n) {
             throw new IllegalArgumentException("expected " + n + " pixels for " + size + "x" + size
                     + " but got " + gray01Square.length);
         }
         float[] mean = config.mean(), std = config.std();
-        float[] out = new float[3 * n];
         for (int c = 0; c < 3; c++) {
             float m = mean[c], inv = 1f / std[c];
-            int o = c * n;
+            int o = offset + c * n;
             for (int i = 0; i < n; i++) {
-                out[o + i] = (gray01Square[i] - m) * inv;
+                dest[o + i] = (gray01Square[i] - m) * inv;
             }
         }
-        return out;
     }
 }

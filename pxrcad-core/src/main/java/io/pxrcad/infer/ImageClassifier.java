@@ -42,7 +42,7 @@ public final class ImageClassifier implements AutoCloseable {
         int s = preprocessor.config().imageSize();
         float[] x = new float[n * 3 * s * s];
         for (int k = 0; k < n; k++) {
-            System.arraycopy(preprocessor.toInput(images.get(k)), 0, x, k * 3 * s * s, 3 * s * s);
+            preprocessor.toInput(preprocessor.modelGray(images.get(k)), s, x, k * 3 * s * s);
         }
         return runner.forward(Tensor.of(x, n, 3, s, s)).get(0).data();
     }

@@ -95,7 +95,7 @@ public final class TwoStageChain {
         int per = 3 * side * side;
         float[] x = new float[grays.size() * per];
         for (int k = 0; k < grays.size(); k++) {
-            System.arraycopy(preprocessor.toInput(grays.get(k), side), 0, x, k * per, per);
+            preprocessor.toInput(grays.get(k), side, x, k * per);
         }
         return Tensor.of(x, grays.size(), 3, side, side);
     }

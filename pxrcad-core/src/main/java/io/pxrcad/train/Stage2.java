@@ -148,7 +148,7 @@ final class Stage2 implements EpochLoop.Stage {
             if (!augmenter.config().isNone()) {
                 crop = augmenter.apply(crop, r, new Random(Seeds.forItem(config.seed(), 2, epoch, from + k)));
             }
-            System.arraycopy(preprocessor.toInput(crop, r), 0, x, k * 3 * r * r, 3 * r * r);
+            preprocessor.toInput(crop, r, x, k * 3 * r * r);
             labels[k] = roi.label();
             if (roi.label() == 1 && roi.type() != null) {
                 types[k] = roi.type() == FractureType.PELVIC ? 1 : 0;

@@ -58,7 +58,7 @@ final class WholeImages {
             if (!augmenter.config().isNone()) {
                 g = augmenter.apply(g, s, new Random(Seeds.forItem(config.seed(), 1, epoch, i)));
             }
-            System.arraycopy(preprocessor.toInput(g, s), 0, x, k * 3 * s * s, 3 * s * s);
+            preprocessor.toInput(g, s, x, k * 3 * s * s);
             labels[k] = source.entry(i).label();
         }
         return new Batch(x, n, s, labels, new float[n], new float[n]);
@@ -73,7 +73,7 @@ final class WholeImages {
             int m = Math.min(batchSize, n - from);
             float[] x = new float[m * 3 * s * s];
             for (int k = 0; k < m; k++) {
-                System.arraycopy(preprocessor.toInput(src.gray(from + k), s), 0, x, k * 3 * s * s, 3 * s * s);
+                preprocessor.toInput(src.gray(from + k), s, x, k * 3 * s * s);
             }
             try (NDManager sub = trainer.manager().newSubManager()) {
                 outputs.accept(from, m, trainer.predict(sub.create(x, new Shape(m, 3, s, s))));
