@@ -15,6 +15,11 @@ final class BenchEnvironment {
         return "environment: " + engine + ", Java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, DNNL_MAX_CPU_ISA "
                 + System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "unset") + ", load average "
-                + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                + loadAverage();
+    }
+
+    /** The one-minute load average, e.g. {@code 1.87} (a benchmark prints it again at its end). */
+    static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

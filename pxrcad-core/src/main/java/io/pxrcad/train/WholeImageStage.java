@@ -1,6 +1,5 @@
 package io.pxrcad.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.pxrcad.image.Augmenter;
@@ -43,10 +42,21 @@ abstract class WholeImageStage implements EpochLoop.Stage {
 
     @Override
     public final float train(NetworkTrainer trainer, NDManager nd, Batch batch) {
-        NDArray x = nd.create(batch.x(), EpochLoop.shape(batch));
-        NDArray y = nd.create(batch.labels(), new Shape(batch.n(), 1));
-        return trainer.step(x, (out, m) -> Losses.bce(out.get(0), y));
+        return step(trainer, nd, batch, config.imagesPerPass());
     }
+
+    /**
+     * The step of every whole-image stage: BCE of the first output {@code (N,1)} against the
+     * image-level label, {@code perPass} images per forward/backward pass (also what
+     * {@link TrainingStepBench} times).
+     */
+    static float step(NetworkTrainer trainer, NDManager nd, Batch batch, int perPass) {
+        return trainer.step(nd, batch, perPass, LOSS);
+    }
+
+    /** BCE of the first output {@code (N,1)} against the rows' image-level labels. */
+    static final NetworkTrainer.BatchLoss LOSS =
+            (out, rows, m) -> Losses.bce(out.get(0), m.create(rows.labels(), new Shape(rows.n(), 1)));
 
     @Override
     public final Map<String, Object> extras() { return Map.of(); }
