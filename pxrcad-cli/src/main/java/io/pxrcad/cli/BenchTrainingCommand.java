@@ -114,7 +114,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
             int size = Options.between("--image-size", imageSizes[i], io.pxrcad.train.TrainConfig.MIN_IMAGE_SIZE,
                     io.pxrcad.train.TrainConfig.MAX_IMAGE_SIZE);
             int b = Options.between("--batch", at(batches, i, n, "--batch"), 1, 64);
-            out.add(new TrainingStepBench.Setting(size, b, at(microBatches, i, n, "--micro-batch")));
+            out.add(new TrainingStepBench.Setting(size, b, Options.microBatch(at(microBatches, i, n, "--micro-batch"), b)));
         }
         return out;
     }
