@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code pxrcad bench training}: the cost of one stage-1 training step (forward, backward, Adam)
  * at the given image sizes, batches and micro-batches, each configuration in its own child JVM so
- * that its peak RSS (VmHWM) is its own: median and p95 seconds per step (one effective batch) and
- * per forward/backward pass (the step's time over its passes), peak RSS, the resident set after
+ * that its peak RSS (VmHWM) is its own: median and p95 seconds per step (one effective batch), per
+ * forward/backward pass (the step's time less its update, over its passes) and of the Adam update, peak RSS, the resident set after
  * the first and the last step (equal when nothing leaks) and a checksum (the steps' losses and
  * the sum of the weights after them).
  */
@@ -76,8 +76,8 @@ final class BenchTrainingCommand implements Callable<Integer> {
                             + " (forward, BCE of the LSE-pooled output, backward per pass, one Adam update) on seeded N(0,1)"
                             + " pixels; 1 warm-up step, then %d timed; one child JVM per row (peak RSS = its VmHWM)%n",
                     p.id(), p.config().learningRate(), steps);
-            out.printf(Locale.ROOT, "%-5s %5s %5s %6s %9s %9s %9s %8s %8s %15s  %s%n", "size", "batch", "micro", "passes",
-                    "s/step", "step p95", "s/pass", "images/s", "peak MB", "RSS 1st->last", "checksum (losses; weight sum)");
+            out.printf(Locale.ROOT, "%-5s %5s %5s %6s %9s %9s %9s %9s %8s %8s %15s  %s%n", "size", "batch", "micro", "passes",
+                    "s/step", "step p95", "s/pass", "s/update", "images/s", "peak MB", "RSS 1st->last", "checksum (losses; weight sum)");
             out.flush();
         }
         for (TrainingStepBench.Setting s : settings) {
@@ -94,9 +94,10 @@ final class BenchTrainingCommand implements Callable<Integer> {
                 out.println(r);
             } else {
                 JsonNode rss = r.get("rss_mb");
-                out.printf(Locale.ROOT, "%-5d %5d %5d %6d %9.3f %9.3f %9.3f %8.2f %8.0f %7.0f->%-7.0f  %s; %.6f%n",
+                out.printf(Locale.ROOT, "%-5d %5d %5d %6d %9.3f %9.3f %9.3f %9.3f %8.2f %8.0f %7.0f->%-7.0f  %s; %.6f%n",
                         s.imageSize(), s.batch(), s.microBatch(), s.passes(), r.at("/step_s/median").asDouble(),
-                        r.at("/step_s/p95").asDouble(), r.at("/pass_s/median").asDouble(), r.get("images_per_s").asDouble(),
+                        r.at("/step_s/p95").asDouble(), r.at("/pass_s/median").asDouble(), r.at("/update_s/median").asDouble(),
+                        r.get("images_per_s").asDouble(),
                         r.get("peak_rss_mb").asDouble(), rss.get(0).asDouble(), rss.get(rss.size() - 1).asDouble(),
                         r.get("losses").toString(), r.get("weight_sum").asDouble());
             }
@@ -131,7 +132,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
     private String measure(Preset p, TrainingStepBench.Setting s, String device) {
         TrainingStepBench.Result r = TrainingStepBench.run(p, s, steps, device, 17, ProcessMemory::residentMb);
         double[] perPass = new double[steps];
-        for (int i = 0; i < steps; i++) perPass[i] = r.stepSeconds()[i] / s.passes();
+        for (int i = 0; i < steps; i++) perPass[i] = (r.stepSeconds()[i] - r.updateSeconds()[i]) / s.passes();
         ObjectNode o = JSON.createObjectNode();
         o.put("environment", BenchEnvironment.line(TorchEngine.describe(device) + ", torch threads "
                 + System.getProperty("ai.djl.pytorch.num_threads", "default")));
@@ -139,6 +140,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
                 .put("passes", s.passes()).put("steps", steps);
         o.putObject("step_s").put("median", Median.of(r.stepSeconds())).put("p95", Median.p95(r.stepSeconds()));
         o.putObject("pass_s").put("median", Median.of(perPass)).put("p95", Median.p95(perPass));
+        o.putObject("update_s").put("median", Median.of(r.updateSeconds())).put("p95", Median.p95(r.updateSeconds()));
         o.put("images_per_s", s.batch() / Median.of(r.stepSeconds()));
         o.put("peak_rss_mb", ProcessMemory.peakRssMb());
         var rss = o.putArray("rss_mb");

@@ -29,8 +29,8 @@ class BenchTrainingCommandTest {
             assertThat(n.get("batch").asInt()).isEqualTo(4);
             assertThat(n.at("/step_s/median").asDouble()).isPositive();
             assertThat(n.at("/step_s/p95").asDouble()).isGreaterThanOrEqualTo(n.at("/step_s/median").asDouble());
-            assertThat(n.at("/pass_s/median").asDouble()).isCloseTo(n.at("/step_s/median").asDouble() / n.get("passes").asInt(),
-                    org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(n.at("/pass_s/median").asDouble()).isPositive();
+            assertThat(n.at("/update_s/median").asDouble()).isPositive().isLessThan(n.at("/step_s/p95").asDouble());
             assertThat(n.get("peak_rss_mb").asDouble()).isPositive();
             assertThat(n.get("rss_mb")).hasSize(2);
             assertThat(n.get("losses")).hasSize(2).allSatisfy(l -> assertThat(l.asDouble()).isBetween(0.0, 10.0));

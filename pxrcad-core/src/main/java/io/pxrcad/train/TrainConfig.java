@@ -16,7 +16,9 @@ import io.pxrcad.mining.RoiGeometry;
  *     must divide {@code batchSize}. The Adam update stays the one of the mean loss over the whole
  *     batch, but batch norm normalises each pass by that micro-batch's own statistics and updates its
  *     running averages once per pass, so training is not identical: with 1 image per pass the
- *     statistics are noisier (one image's spatial statistics only). Stage 2 never splits its batches.
+ *     statistics are noisier (one image's spatial statistics only). The batch-norm refresh before
+ *     validation and the evaluation-mode passes of the stage (validation, the maps for mining) also go
+ *     {@code microBatch} images at a time, so that no pass holds more. Stage 2 never splits its batches.
  * @param roiBatchSize ROIs per batch of stage 2 (8); stage 2 sees up to K ROIs per image, so a larger
  *     batch keeps its number of steps per epoch near stage 1's
  * @param learningRate initial Adam learning rate (1e-5)

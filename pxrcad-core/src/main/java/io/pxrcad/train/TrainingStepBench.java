@@ -14,9 +14,10 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Times stage-1 training steps exactly as {@link TwoStageTraining} takes them: the preset's stage-1
- * network, a {@link NetworkTrainer} with its learning rate, and {@link WholeImageStage#step} (forward,
- * BCE of the LSE-pooled output, backward, Adam), in a per-batch sub-manager as {@link EpochLoop}
- * does. The input is one seeded batch of standard-normal pixels (the cost does not depend on the
+ * network, a {@link NetworkTrainer} with its learning rate, and the whole-image stages' step (forward,
+ * BCE of the LSE-pooled output {@link WholeImageStage#LOSS}, backward, Adam; {@link NetworkTrainer#step(NDManager, Batch, int,
+ * NetworkTrainer.BatchLoss)}'s passes and update called one after the other so that the update
+ * is timed apart), in a per-batch sub-manager as {@link EpochLoop} does. The input is one seeded batch of standard-normal pixels (the cost does not depend on the
  * content) with labels 1,0,1,0,...; one warm-up step precedes the timed ones.
  */
 public final class TrainingStepBench {
@@ -49,11 +50,12 @@ public final class TrainingStepBench {
 
     /**
      * @param stepSeconds  wall time of each timed step (all its passes and the update)
+     * @param updateSeconds the part of each step spent in the Adam update
      * @param losses       the mean loss of each timed step (the checksum, with {@code weightSum})
      * @param weightSum    sum of every parameter after the last step
      * @param residentMb   the resident set after each timed step, as the caller measured it (flat = no leak)
      */
-    public record Result(Setting setting, double[] stepSeconds, float[] losses, double weightSum, double[] residentMb) {}
+    public record Result(Setting setting, double[] stepSeconds, double[] updateSeconds, float[] losses, double weightSum, double[] residentMb) {}
 
     private TrainingStepBench() {}
 
@@ -69,6 +71,7 @@ public final class TrainingStepBench {
         Batch batch = batch(setting, seed);
         NetworkConfig c1 = NetworkConfig.stage1(preset.stage1()).withLseR((float) cfg.lseR());
         double[] seconds = new double[steps];
+        double[] updates = new double[steps];
         float[] losses = new float[steps];
         double[] rss = new double[steps];
         try (Model model = Networks.stage1(c1, TorchEngine.resolve(device));
@@ -76,16 +79,21 @@ public final class TrainingStepBench {
             for (int s = -1; s < steps; s++) {
                 long start = System.nanoTime();
                 float loss;
+                long passesDone;
+                // NetworkTrainer.step's two parts, timed apart
                 try (NDManager sub = trainer.manager().newSubManager()) {
-                    loss = WholeImageStage.step(trainer, sub, batch, setting.microBatch());
+                    loss = trainer.accumulate(sub, batch, setting.microBatch(), WholeImageStage.LOSS);
+                    passesDone = System.nanoTime();
+                    trainer.update();
                 }
                 if (s >= 0) {
                     seconds[s] = (System.nanoTime() - start) / 1e9;
+                    updates[s] = (System.nanoTime() - passesDone) / 1e9;
                     losses[s] = loss;
                     rss[s] = residentMb.getAsDouble();
                 }
             }
-            return new Result(setting, seconds, losses, weightSum(trainer), rss);
+            return new Result(setting, seconds, updates, losses, weightSum(trainer), rss);
         }
     }
 

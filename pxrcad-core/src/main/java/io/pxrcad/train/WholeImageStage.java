@@ -41,20 +41,14 @@ abstract class WholeImageStage implements EpochLoop.Stage {
     public final Batch batch(int b) throws IOException { return train.batch(b); }
 
     @Override
+    public final int rowsPerPass() { return config.imagesPerPass(); }
+
+    @Override
     public final float train(NetworkTrainer trainer, NDManager nd, Batch batch) {
-        return step(trainer, nd, batch, config.imagesPerPass());
+        return trainer.step(nd, batch, rowsPerPass(), LOSS);
     }
 
-    /**
-     * The step of every whole-image stage: BCE of the first output {@code (N,1)} against the
-     * image-level label, {@code perPass} images per forward/backward pass (also what
-     * {@link TrainingStepBench} times).
-     */
-    static float step(NetworkTrainer trainer, NDManager nd, Batch batch, int perPass) {
-        return trainer.step(nd, batch, perPass, LOSS);
-    }
-
-    /** BCE of the first output {@code (N,1)} against the rows' image-level labels. */
+    /** BCE of the first output {@code (N,1)} against the rows' image-level labels (also what {@link TrainingStepBench} times). */
     static final NetworkTrainer.BatchLoss LOSS =
             (out, rows, m) -> Losses.bce(out.get(0), m.create(rows.labels(), new Shape(rows.n(), 1)));
 
