@@ -1,7 +1,6 @@
 package io.pxrcad.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,20 +8,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BenchTrainingCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
-    void reportsEachConfigurationFromItsOwnJvm() throws Exception {
+    void reportsEachConfigurationFromItsOwnJvm() {
         MainTest.Result r = MainTest.run("bench", "training", "--preset", "tiny", "--image-size", "64,64", "--batch", "4",
                 "--micro-batch", "4,2", "--steps", "2", "--json");
         assertThat(r.code()).as(r.err()).isZero();
-        List<JsonNode> rows = r.out().lines().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (Exception e) {
-                throw new AssertionError(l, e);
-            }
-        }).toList();
+        List<JsonNode> rows = r.jsonLines();
         assertThat(rows).extracting(n -> n.get("passes").asInt()).containsExactly(1, 2);
         for (JsonNode n : rows) {
             assertThat(n.get("image_size").asInt()).isEqualTo(64);
