@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 BenchPredictCommand.class,
                 BenchInferenceCommand.class,
                 BenchTrainCommand.class,
+                BenchTrainingCommand.class,
                 BenchServeCommand.class,
                 BenchBatchCommand.class,
         })

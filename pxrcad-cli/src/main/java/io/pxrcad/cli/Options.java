@@ -41,6 +41,14 @@ final class Options {
      * The training options that override a preset or config, each checked under its option name
      * ({@code --workers} and {@code --seed}: their mixins).
      */
+    /** {@code --micro-batch}: at least 1 and a divisor of the batch size. */
+    static int microBatch(int microBatch, int batchSize) {
+        if (microBatch < 1 || batchSize % microBatch != 0) {
+            throw new IllegalArgumentException("--micro-batch must divide the batch size " + batchSize + " but was " + microBatch);
+        }
+        return microBatch;
+    }
+
     static TrainConfig apply(TrainConfig cfg, Integer epochs, Integer imageSize, Integer batchSize) {
         if (epochs != null) cfg = cfg.withEpochs(between("--epochs", epochs, 1, TrainConfig.MAX_EPOCHS));
         if (imageSize != null) {

@@ -54,6 +54,11 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--batch-size", description = "Stage-1 images per training step (default: the preset's).")
     Integer batchSize;
 
+    @CommandLine.Option(names = "--micro-batch", paramLabel = "N", description = {"Stage-1 images per forward/backward pass: each batch's gradients are summed over",
+            "batch/N passes (the Adam step is the whole batch's), so that 961-px training fits in less memory.",
+            "Batch norm then normalises by N images' statistics. Default: the whole batch in one pass."})
+    Integer microBatch;
+
     @CommandLine.Mixin
     WorkersOption workers;
 
@@ -83,6 +88,9 @@ final class TrainCommand implements Callable<Integer> {
             cfg = TrainConfigFile.load(config, cfg);
         }
         cfg = seed.apply(workers.apply(Options.apply(cfg, epochs, imageSize, batchSize)));
+        if (microBatch != null) {
+            cfg = cfg.withMicroBatch(Options.microBatch(microBatch, cfg.batchSize()));
+        }
         for (Path f : new Path[] {pretrained1, pretrained2}) {
             if (f != null && !Files.isRegularFile(f)) {
                 throw new io.pxrcad.DataException(Files.isDirectory(f) ? "expected a weight file but " + f + " is a folder"

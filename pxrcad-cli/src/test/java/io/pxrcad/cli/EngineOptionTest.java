@@ -60,13 +60,7 @@ class EngineOptionTest {
         MainTest.Result r = MainTest.run("bench", "inference", "--preset", "tiny", "--image-size", "64", "--runs", "2",
                 "--batch-sizes", "1,2", "--json");
         assertThat(r.code()).as(r.err()).isZero();
-        List<JsonNode> rows = r.out().lines().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (Exception e) {
-                throw new AssertionError(l, e);
-            }
-        }).toList();
+        List<JsonNode> rows = r.jsonLines();
         assertThat(rows).extracting(n -> n.get("engine").asText()).containsExactly("djl", "onnx");
         for (JsonNode n : rows) {
             for (String k : List.of("stage1_ms", "stage2_ms", "total_ms")) {

@@ -25,7 +25,19 @@ class MainTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    record Result(int code, String out, String err) {}
+    record Result(int code, String out, String err) {
+        /** Standard output as one JSON object per line (the {@code --json} form of the benchmarks). */
+        List<com.fasterxml.jackson.databind.JsonNode> jsonLines() {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            return out.lines().map(l -> {
+                try {
+                    return json.readTree(l);
+                } catch (Exception e) {
+                    throw new AssertionError(l, e);
+                }
+            }).toList();
+        }
+    }
 
     @Test
     void versionNamesDjlPyTorchAndDevice() {

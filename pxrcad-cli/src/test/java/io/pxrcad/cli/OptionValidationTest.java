@@ -42,6 +42,9 @@ class OptionValidationTest {
         usageError("--image-size must be between 32 and 4096 but was 100000", concat(train, "--image-size", "100000"));
         usageError("--epochs must be between 1 and 100000 but was 0", concat(train, "--epochs", "0"));
         usageError("--batch-size must be between 1 and 4096 but was -3", concat(train, "--batch-size", "-3"));
+        usageError("--micro-batch must divide the batch size 8 but was 3", concat(train, "--micro-batch", "3"));
+        usageError("--micro-batch must divide the batch size 8 but was 0", concat(train, "--micro-batch", "0"));
+        usageError("--micro-batch must divide the batch size 4 but was 8", concat(train, "--batch-size", "4", "--micro-batch", "8"));
         usageError("--workers must be between 0 and 256 but was 100000", concat(train, "--workers", "100000"));
         usageError("--device: expected device auto, cpu or gpuN but was 'tpu'", concat(train, "--device", "tpu"));
         usageError("--device: device gpu9 requested but the PyTorch engine sees 0 GPU(s)", concat(train, "--device", "gpu9"));
@@ -64,6 +67,9 @@ class OptionValidationTest {
     void configValuesNameTheKeyAndTheFile() throws Exception {
         Path config = Files.writeString(dir.resolve("run.yaml"), "imageSize: 100000\n");
         usageError("imageSize must be between 32 and 4096 but was 100000 in " + config,
+                "train", "--manifest", manifest, "--out", out.toString(), "--preset", "tiny", "--config", config.toString());
+        Files.writeString(config, "microBatch: 3\n");
+        usageError("microBatch must divide batchSize 8 (or be 0: the whole batch at once) but was 3 in " + config,
                 "train", "--manifest", manifest, "--out", out.toString(), "--preset", "tiny", "--config", config.toString());
         Files.writeString(config, "roiInput: 8\n");
         usageError("roiInput must be between 32 and 1024 but was 8 in " + config,

@@ -18,7 +18,7 @@ final class BaselineStage extends WholeImageStage {
 
     @Override
     public EpochLoop.Validation validate(NetworkTrainer trainer) throws IOException {
-        float[] p = scores(trainer, val, preprocessor, config.batchSize());
+        float[] p = scores(trainer, val, preprocessor, config.imagesPerPass());
         int[] labels = WholeImages.labels(val);
         return new EpochLoop.Validation(Bce.mean(p, labels), Auc.of(p, labels));
     }

@@ -91,7 +91,7 @@ public final class BaselineTraining {
             float[] valScores;
             try (NetworkTrainer t = new NetworkTrainer(model, (float) cfg.learningRate())) {
                 setup.loop().run(new BaselineStage(cfg, setup.train(), valSrc, setup.preprocessor(), setup.augmenter()), t, resume);
-                valScores = BaselineStage.scores(t, valSrc, setup.preprocessor(), cfg.batchSize());
+                valScores = BaselineStage.scores(t, valSrc, setup.preprocessor(), cfg.imagesPerPass());
             }
             int[] labels = WholeImages.labels(valSrc);
             double auc = Auc.of(valScores, labels);

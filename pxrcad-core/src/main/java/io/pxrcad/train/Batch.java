@@ -15,4 +15,15 @@ record Batch(float[] x, int n, int size, float[] labels, float[] types, float[] 
             throw new IllegalArgumentException("batch arrays do not match n=" + n + " size=" + size);
         }
     }
+
+    /** Rows {@code from .. to-1} as a batch of their own (copies), e.g. one micro-batch. */
+    Batch rows(int from, int to) {
+        if (from < 0 || to > n || from >= to) {
+            throw new IllegalArgumentException("expected rows in [0," + n + "] with from < to but were " + from + ".." + to);
+        }
+        int per = 3 * size * size;
+        return new Batch(java.util.Arrays.copyOfRange(x, from * per, to * per), to - from, size,
+                java.util.Arrays.copyOfRange(labels, from, to), java.util.Arrays.copyOfRange(types, from, to),
+                java.util.Arrays.copyOfRange(typeMask, from, to));
+    }
 }

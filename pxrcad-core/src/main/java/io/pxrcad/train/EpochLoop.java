@@ -33,6 +33,9 @@ final class EpochLoop {
         /** Makes batch {@code b} of the current epoch; runs on worker threads. */
         Batch batch(int b) throws Exception;
 
+        /** Rows of a batch per forward pass (gradient accumulation below the batch size; see {@link TrainConfig#microBatch()}). */
+        int rowsPerPass();
+
         /** One optimisation step; returns the loss. */
         float train(NetworkTrainer trainer, NDManager batchManager, Batch batch);
 
@@ -172,8 +175,13 @@ final class EpochLoop {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot refresh batch-norm statistics: " + e.getMessage(), e);
             }
-            try (NDManager sub = trainer.manager().newSubManager()) {
-                trainer.refreshBatchNorm(sub.create(batch.x(), shape(batch)));
+            // the passes of training: batch norm's running statistics see what training showed it
+            int perPass = stage.rowsPerPass();
+            for (int from = 0; from < batch.n(); from += perPass) {
+                Batch rows = perPass >= batch.n() ? batch : batch.rows(from, Math.min(batch.n(), from + perPass));
+                try (NDManager sub = trainer.manager().newSubManager()) {
+                    trainer.refreshBatchNorm(sub.create(rows.x(), shape(rows)));
+                }
             }
         }
     }

@@ -62,14 +62,71 @@ final class NetworkTrainer implements AutoCloseable {
 
     void setLearningRate(double lr) { adam.setLearningRate((float) lr); }
 
+    /** The loss of some rows of a batch: network outputs, those rows, their manager -> scalar mean loss. */
+    @FunctionalInterface
+    interface BatchLoss {
+        NDArray apply(NDList outputs, Batch rows, NDManager manager);
+    }
+
     /**
-     * One optimisation step on a batch.
+     * One optimisation step on a batch, {@code perPass} rows per forward/backward pass (gradient
+     * accumulation when {@code perPass < batch.n()}). Each pass's mean loss is scaled by its share
+     * of the rows, so the summed gradients, and hence the Adam update, are those of the mean loss
+     * over the whole batch; the passes' arrays live in a sub-manager of {@code nd} that is closed
+     * before the next pass. Batch norm sees each pass's statistics only (see
+     * {@link TrainConfig#microBatch()}).
+     *
+     * @param nd      the caller's per-batch manager
+     * @param batch   inputs {@code (n,3,S,S)} and targets
+     * @param perPass rows per pass, at least 1 (the last pass may have fewer)
+     * @return the mean loss over the batch
+     */
+    float step(NDManager nd, Batch batch, int perPass, BatchLoss loss) {
+        float mean = accumulate(nd, batch, perPass, loss);
+        update();
+        return mean;
+    }
+
+    /** The passes of {@link #step(NDManager, Batch, int, BatchLoss)} without the update; returns the mean loss. */
+    float accumulate(NDManager nd, Batch batch, int perPass, BatchLoss loss) {
+        if (perPass < 1) {
+            throw new IllegalArgumentException("rows per pass must be >= 1 but was " + perPass);
+        }
+        int n = batch.n();
+        double sum = 0;
+        for (int from = 0; from < n; from += perPass) {
+            int to = Math.min(n, from + perPass);
+            Batch rows = from == 0 && to == n ? batch : batch.rows(from, to);
+            try (NDManager pass = nd.newSubManager()) {
+                NDArray x = pass.create(rows.x(), EpochLoop.shape(rows));
+                sum += backward(x, (out, m) -> loss.apply(out, rows, m), (float) rows.n() / n) * rows.n();
+            }
+        }
+        return (float) (sum / n);
+    }
+
+    /**
+     * One optimisation step on a batch in one pass.
      *
      * @param x    input batch, e.g. {@code (N,3,S,S)} float32, in a caller-owned sub-manager
      * @param loss outputs and the batch manager -> scalar loss
      * @return the loss value
      */
     float step(NDArray x, BiFunction<NDList, NDManager, NDArray> loss) {
+        float value = backward(x, loss, 1f);
+        update();
+        return value;
+    }
+
+    /**
+     * Forward and backward pass of one (micro-)batch: the gradient of {@code weight * loss} is
+     * added to the parameters' gradients (PyTorch accumulates them, and DJL's gradient collector
+     * does not reset them: {@link ResumableAdam} does, in {@link #update()}).
+     *
+     * @param weight the factor of this pass's loss in the step's loss, in (0,1]
+     * @return the unscaled loss value
+     */
+    float backward(NDArray x, BiFunction<NDList, NDManager, NDArray> loss, float weight) {
         float value;
         try (GradientCollector gc = trainer.newGradientCollector()) {
             NDList out = trainer.forward(new NDList(x));
@@ -79,10 +136,14 @@ final class NetworkTrainer implements AutoCloseable {
                 throw new IllegalStateException("training loss became " + value
                         + " (learning rate too high, or invalid input)");
             }
-            gc.backward(l);
+            gc.backward(weight == 1f ? l : l.mul(weight));
         }
-        trainer.step();
         return value;
+    }
+
+    /** The Adam update from the gradients accumulated since the last update, which it then resets. */
+    void update() {
+        trainer.step();
     }
 
     /**

@@ -26,7 +26,7 @@ final class Stage1 extends WholeImageStage {
 
     @Override
     public EpochLoop.Validation validate(NetworkTrainer trainer) throws IOException {
-        Scores s = scores(chain, val, config.batchSize());
+        Scores s = scores(chain, val, config.imagesPerPass());
         int[] labels = WholeImages.labels(val);
         return new EpochLoop.Validation(Bce.mean(s.lse(), labels), Auc.of(s.ps1(), labels));
     }

@@ -158,6 +158,10 @@ final class Stage2 implements EpochLoop.Stage {
         return new Batch(x, n, r, labels, types, mask);
     }
 
+    /** Whole ROI batches: the type loss is a mean over the batch's masked ROIs, not a sum over passes. */
+    @Override
+    public int rowsPerPass() { return config.roiBatchSize(); }
+
     @Override
     public float train(NetworkTrainer trainer, NDManager nd, Batch batch) {
         NDArray x = nd.create(batch.x(), EpochLoop.shape(batch));

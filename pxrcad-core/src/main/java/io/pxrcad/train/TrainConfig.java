@@ -10,7 +10,15 @@ import io.pxrcad.mining.RoiGeometry;
  * where any key left out keeps its default.
  *
  * @param epochs epochs per stage (100)
- * @param batchSize images per batch of stage 1 and the baselines (8)
+ * @param batchSize images per batch of stage 1 and the baselines (8): the effective batch of one Adam step
+ * @param microBatch images per forward/backward pass of stage 1 and the baselines when a batch is split to
+ *     save memory (gradient accumulation); 0 (the default, METHOD.md) passes the whole batch at once. It
+ *     must divide {@code batchSize}. The Adam update stays the one of the mean loss over the whole
+ *     batch, but batch norm normalises each pass by that micro-batch's own statistics and updates its
+ *     running averages once per pass, so training is not identical: with 1 image per pass the
+ *     statistics are noisier (one image's spatial statistics only). The batch-norm refresh before
+ *     validation and the evaluation-mode passes of the stage (validation, the maps for mining) also go
+ *     {@code microBatch} images at a time, so that no pass holds more. Stage 2 never splits its batches.
  * @param roiBatchSize ROIs per batch of stage 2 (8); stage 2 sees up to K ROIs per image, so a larger
  *     batch keeps its number of steps per epoch near stage 1's
  * @param learningRate initial Adam learning rate (1e-5)
@@ -36,6 +44,7 @@ import io.pxrcad.mining.RoiGeometry;
 public record TrainConfig(
         int epochs,
         int batchSize,
+        int microBatch,
         int roiBatchSize,
         double learningRate,
         int patience,
@@ -69,6 +78,10 @@ public record TrainConfig(
     public TrainConfig {
         positive("epochs", epochs, MAX_EPOCHS);
         positive("batchSize", batchSize, MAX_BATCH_SIZE);
+        if (microBatch < 0 || microBatch > 0 && batchSize % microBatch != 0) {
+            throw new IllegalArgumentException("microBatch must divide batchSize " + batchSize
+                    + " (or be 0: the whole batch at once) but was " + microBatch);
+        }
         positive("roiBatchSize", roiBatchSize, MAX_BATCH_SIZE);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be > 0 but was " + learningRate);
@@ -122,28 +135,33 @@ public record TrainConfig(
         }
     }
 
-    /** The paper's settings (METHOD.md), seed 0. */
-    public static TrainConfig defaults() {
-        return new TrainConfig(100, 8, 8, 1e-5, 5, 0.1, 0L, 2, 4, true, false, 961, 256, RoiGeometry.DEFAULT_ROI_FRACTION, 10.0, 5, 0.99, true, 10);
+    /** Images per forward/backward pass of stage 1: {@link #microBatch()}, or the whole batch when it is 0. */
+    public int imagesPerPass() {
+        return microBatch == 0 ? batchSize : microBatch;
     }
 
-    public TrainConfig withEpochs(int v) { return new TrainConfig(v, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withBatchSize(int v) { return new TrainConfig(epochs, v, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withRoiBatchSize(int v) { return new TrainConfig(epochs, batchSize, v, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withLearningRate(double v) { return new TrainConfig(epochs, batchSize, roiBatchSize, v, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withPatience(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, v, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withLrFactor(double v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, v, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withSeed(long v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, v, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withNumWorkers(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, v, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withPrefetchBatches(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, v, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withAugment(boolean v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, v, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withFlip(boolean v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, v, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withImageSize(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, v, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withRoiInput(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, v, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withRoiFraction(double v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, v, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withLseR(double v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, v, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withRoisPerImage(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, v, miningSensitivity, typeLoss, logEveryBatches); }
-    public TrainConfig withMiningSensitivity(double v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, v, typeLoss, logEveryBatches); }
-    public TrainConfig withTypeLoss(boolean v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, v, logEveryBatches); }
-    public TrainConfig withLogEveryBatches(int v) { return new TrainConfig(epochs, batchSize, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, v); }
+    /** The paper's settings (METHOD.md), seed 0. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(100, 8, 0, 8, 1e-5, 5, 0.1, 0L, 2, 4, true, false, 961, 256, RoiGeometry.DEFAULT_ROI_FRACTION, 10.0, 5, 0.99, true, 10);
+    }
+    public TrainConfig withEpochs(int v) { return new TrainConfig(v, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withBatchSize(int v) { return new TrainConfig(epochs, v, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withMicroBatch(int v) { return new TrainConfig(epochs, batchSize, v, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withRoiBatchSize(int v) { return new TrainConfig(epochs, batchSize, microBatch, v, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withLearningRate(double v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, v, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withPatience(int v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, v, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withLrFactor(double v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, v, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withSeed(long v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, v, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withNumWorkers(int v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, v, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withPrefetchBatches(int v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, v, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withAugment(boolean v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, v, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withFlip(boolean v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, v, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withImageSize(int v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, v, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withRoiInput(int v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, v, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withRoiFraction(double v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, v, lseR, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withLseR(double v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, v, roisPerImage, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withRoisPerImage(int v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, v, miningSensitivity, typeLoss, logEveryBatches); }
+    public TrainConfig withMiningSensitivity(double v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, v, typeLoss, logEveryBatches); }
+    public TrainConfig withTypeLoss(boolean v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, v, logEveryBatches); }
+    public TrainConfig withLogEveryBatches(int v) { return new TrainConfig(epochs, batchSize, microBatch, roiBatchSize, learningRate, patience, lrFactor, seed, numWorkers, prefetchBatches, augment, flip, imageSize, roiInput, roiFraction, lseR, roisPerImage, miningSensitivity, typeLoss, v); }
 }

@@ -100,8 +100,8 @@ public final class TwoStageTraining {
             Stage1.Scores valS1;
             try (NetworkTrainer t1 = new NetworkTrainer(m1, (float) cfg.learningRate())) {
                 loop.run(new Stage1(cfg, trainSrc, valSrc, pre, aug, chain), t1, resume);
-                trainS1 = Stage1.scores(chain, trainSrc, cfg.batchSize());
-                valS1 = Stage1.scores(chain, valSrc, cfg.batchSize());
+                trainS1 = Stage1.scores(chain, trainSrc, cfg.imagesPerPass());
+                valS1 = Stage1.scores(chain, valSrc, cfg.imagesPerPass());
             }
             MapCache.write(runDir.resolve("maps").resolve("train.maps"), trainS1.maps());
             float pHat = MiningThreshold.of(positives(trainS1.ps1(), trainSrc), cfg.miningSensitivity());

@@ -1,6 +1,5 @@
 package io.pxrcad.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.pxrcad.image.Augmenter;
@@ -42,11 +41,16 @@ abstract class WholeImageStage implements EpochLoop.Stage {
     public final Batch batch(int b) throws IOException { return train.batch(b); }
 
     @Override
+    public final int rowsPerPass() { return config.imagesPerPass(); }
+
+    @Override
     public final float train(NetworkTrainer trainer, NDManager nd, Batch batch) {
-        NDArray x = nd.create(batch.x(), EpochLoop.shape(batch));
-        NDArray y = nd.create(batch.labels(), new Shape(batch.n(), 1));
-        return trainer.step(x, (out, m) -> Losses.bce(out.get(0), y));
+        return trainer.step(nd, batch, rowsPerPass(), LOSS);
     }
+
+    /** BCE of the first output {@code (N,1)} against the rows' image-level labels (also what {@link TrainingStepBench} times). */
+    static final NetworkTrainer.BatchLoss LOSS =
+            (out, rows, m) -> Losses.bce(out.get(0), m.create(rows.labels(), new Shape(rows.n(), 1)));
 
     @Override
     public final Map<String, Object> extras() { return Map.of(); }

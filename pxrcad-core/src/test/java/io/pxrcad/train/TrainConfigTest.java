@@ -27,7 +27,7 @@ class TrainConfigTest {
     @Test
     void withVariantsChangeOneField() {
         TrainConfig c = TrainConfig.defaults().withEpochs(3).withSeed(9).withAugment(false).withNumWorkers(0);
-        assertThat(c).isEqualTo(new TrainConfig(3, 8, 8, 1e-5, 5, 0.1, 9, 0, 4, false, false, 961, 256, 0.266, 10.0, 5, 0.99, true, 10));
+        assertThat(c).isEqualTo(new TrainConfig(3, 8, 0, 8, 1e-5, 5, 0.1, 9, 0, 4, false, false, 961, 256, 0.266, 10.0, 5, 0.99, true, 10));
         assertThat(TrainConfig.defaults().withLogEveryBatches(3).logEveryBatches()).isEqualTo(3);
         assertThat(TrainConfig.defaults().withRoiInput(64).roiInput()).isEqualTo(64);
         assertThat(TrainConfig.defaults().withRoiBatchSize(16).roiBatchSize()).isEqualTo(16);
@@ -46,6 +46,21 @@ class TrainConfigTest {
         assertThatThrownBy(() -> TrainConfig.defaults().withNumWorkers(-1)).hasMessageContaining("numWorkers");
         assertThatThrownBy(() -> TrainConfig.defaults().withRoiBatchSize(0)).hasMessage("roiBatchSize must be > 0 but was 0");
         assertThatThrownBy(() -> TrainConfig.defaults().withRoiFraction(1.2)).hasMessage("roiFraction must be in (0,1] but was 1.2");
+    }
+
+    @Test
+    void microBatchIsOffByDefaultAndMustDivideTheBatch() {
+        // METHOD.md trains on whole batches of 8: accumulation is an option only
+        assertThat(TrainConfig.defaults().microBatch()).isZero();
+        assertThat(TrainConfig.defaults().imagesPerPass()).isEqualTo(8);
+        assertThat(Preset.PAPER.config().imagesPerPass()).isEqualTo(Preset.PAPER.config().batchSize());
+        assertThat(TrainConfig.defaults().withMicroBatch(2).imagesPerPass()).isEqualTo(2);
+        assertThatThrownBy(() -> TrainConfig.defaults().withMicroBatch(3))
+                .hasMessage("microBatch must divide batchSize 8 (or be 0: the whole batch at once) but was 3");
+        assertThatThrownBy(() -> TrainConfig.defaults().withMicroBatch(-1)).hasMessageContaining("but was -1");
+        assertThatThrownBy(() -> TrainConfig.defaults().withMicroBatch(16)).hasMessageContaining("but was 16");
+        assertThatThrownBy(() -> TrainConfigFile.parse("microBatch: 3\n", TrainConfig.defaults(), "run.yaml"))
+                .hasMessage("microBatch must divide batchSize 8 (or be 0: the whole batch at once) but was 3 in run.yaml");
     }
 
     @Test
