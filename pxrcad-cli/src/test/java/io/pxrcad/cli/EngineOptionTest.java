@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * {@code --engine djl|onnx}: predict gives the same lines on both engines (probabilities to
- * 1e-4), a wrong engine or an engine/device pair it cannot run is one usage line, and
- * {@code bench inference --json} reports each engine's figures with the same checksum.
+ * {@code --engine djl|onnx} and {@code --precision fp32|int8}: predict gives the same lines on
+ * both engines (probabilities to 1e-4) and int8 within 0.01 of them, a wrong engine, precision or
+ * an engine/device/precision combination it cannot run is one usage line, and
+ * {@code bench inference --json} reports each engine and precision, the float32 ones with the same
+ * checksum.
  */
 class EngineOptionTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -53,12 +55,40 @@ class EngineOptionTest {
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err().lines().findFirst().orElse("")).startsWith("pxrcad: --");
         assertThat(dir.resolve("out")).doesNotExist();
+        r = MainTest.run("predict", "--model", model.toString(), "--precision", "int8", "x.png");
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err().lines()).first().isEqualTo("pxrcad: --precision: precision int8 needs engine onnx (djl runs fp32 only)");
+        r = MainTest.run("predict", "--model", model.toString(), "--engine", "onnx", "--precision", "bf16", "x.png");
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err().lines()).first().isEqualTo("pxrcad: --precision: expected precision fp32 or int8 but was 'bf16'");
+        r = MainTest.run("bench", "inference", "--engine", "djl", "--precision", "int8");
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err().lines()).first().isEqualTo("pxrcad: --precision: precision int8 needs engine onnx (djl runs fp32 only)");
+    }
+
+    @Test
+    void predictInInt8StaysCloseToFloat() throws Exception {
+        Path model = ExportCommandTest.tinyModel(dir.resolve("model"));
+        Path cohort = dir.resolve("cohort");
+        assertThat(MainTest.run("synth", "--out", cohort.toString(), "--count", "4", "--size", "160").code()).isZero();
+        MainTest.Result fp32 = MainTest.run("predict", "--model", model.toString(), "--engine", "onnx", cohort.resolve("images").toString());
+        MainTest.Result int8 = MainTest.run("predict", "--model", model.toString(), "--engine", "onnx", "--precision", "int8",
+                cohort.resolve("images").toString());
+        assertThat(fp32.code()).as(fp32.err()).isZero();
+        assertThat(int8.code()).as(int8.err()).isZero();
+        List<String> a = fp32.out().lines().toList(), b = int8.out().lines().toList();
+        assertThat(b).hasSameSizeAs(a).hasSize(4);
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode x = JSON.readTree(a.get(i)), y = JSON.readTree(b.get(i));
+            assertThat(y.get("image")).isEqualTo(x.get("image"));
+            assertThat(y.get("probability").asDouble()).isCloseTo(x.get("probability").asDouble(), within(0.01));
+        }
     }
 
     @Test
     void benchInferenceReportsEachEngineWithTheSameChecksum() throws Exception {
         MainTest.Result r = MainTest.run("bench", "inference", "--preset", "tiny", "--image-size", "64", "--runs", "2",
-                "--batch-sizes", "1,2", "--json");
+                "--batch-sizes", "1,2", "--precision", "fp32,int8", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         List<JsonNode> rows = r.out().lines().map(l -> {
             try {
@@ -67,7 +97,9 @@ class EngineOptionTest {
                 throw new AssertionError(l, e);
             }
         }).toList();
-        assertThat(rows).extracting(n -> n.get("engine").asText()).containsExactly("djl", "onnx");
+        // djl runs fp32 only, so its int8 pair is left out
+        assertThat(rows).extracting(n -> n.get("engine").asText()).containsExactly("djl", "onnx", "onnx");
+        assertThat(rows).extracting(n -> n.get("precision").asText()).containsExactly("fp32", "fp32", "int8");
         for (JsonNode n : rows) {
             for (String k : List.of("stage1_ms", "stage2_ms", "total_ms")) {
                 assertThat(n.at("/" + k + "/median").asDouble()).as(k).isPositive();
