@@ -26,7 +26,8 @@ import java.util.Map;
  * every session shares (per-session pools would put both stages' threads, and a service's
  * detectors', on the same cores, each spinning while another works), and warmed up with one
  * batch-1 pass so that the first request does not pay for ONNX Runtime's lazy set-up.
- * {@code OrtSession.run} is thread-safe, so one runner serves many threads.
+ * {@code OrtSession.run} is thread-safe, so one runner serves many threads. {@link #INT8} runs the
+ * int8 (QDQ) export instead ({@link Int8Export}, calibrated once per artifact at load).
  */
 public final class OrtRunner implements NetworkRunner {
     /** Loads networks of an artifact into ONNX Runtime in float32; device {@code auto} or {@code cpu}. */
@@ -50,7 +51,7 @@ public final class OrtRunner implements NetworkRunner {
             byte[] model = precision == Precision.INT8 ? Int8Export.cached(artifact).get(network)
                     : OnnxExport.export(artifact, network);
             if (model == null) throw new ModelArtifactException("no network " + network + " in " + artifact.dir());
-            return new OrtRunner(model, OnnxExport.inputSide(artifact, network), "network " + network + " of " + artifact.dir());
+            return of(model, OnnxExport.inputSide(artifact, network), "network " + network + " of " + artifact.dir());
         }
 
         @Override
@@ -76,12 +77,25 @@ public final class OrtRunner implements NetworkRunner {
 
     /** A session of a serialised model whose input is {@code (N,3,side,side)}; {@code what} names it in errors. */
     static OrtRunner of(byte[] model, int side, String what) {
-        return new OrtRunner(model, side, what);
+        return new OrtRunner(model, side, what, false);
     }
 
-    private OrtRunner(byte[] model, int side, String what) {
+    /**
+     * As {@link #of} without ONNX Runtime's memory arena and memory pattern: for a session used a
+     * few times and closed (calibration), whose arena would otherwise keep its peak for the life
+     * of the process.
+     */
+    static OrtRunner shortLived(byte[] model, int side, String what) {
+        return new OrtRunner(model, side, what, true);
+    }
+
+    private OrtRunner(byte[] model, int side, String what, boolean shortLived) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (shortLived) {
+                options.setCPUArenaAllocator(false);
+                options.setMemoryPatternOptimization(false);
+            }
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             if (Shared.GLOBAL_POOL) {
                 options.disablePerSessionThreads();

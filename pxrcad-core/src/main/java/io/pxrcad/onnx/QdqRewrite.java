@@ -30,13 +30,14 @@ import java.util.Set;
  *       they are where a probability is read off, so rounding there costs accuracy for nothing.</li>
  *   <li>Activations: uint8, asymmetric, one scale per tensor from the calibrated range (widened
  *       to include 0, so that 0 is exact and a ReLU output gets zero point 0 and its Relu is
- *       dropped). uint8 activations with int8 weights (u8s8) are the combination ONNX Runtime's
- *       x86 kernels (MLAS, VNNI {@code vpdpbusd}) run fastest; an int8 activation would need int8
- *       weights and is served by the same kernels after a shift.</li>
+ *       dropped). uint8 activations with int8 weights (u8s8) are what ONNX Runtime's quantization
+ *       tool writes by default for x86 and what the VNNI instruction {@code vpdpbusd} multiplies
+ *       natively; int8 activations (s8s8) were not tried.</li>
  *   <li>Weights: int8, symmetric (zero point 0), one scale per output channel (DequantizeLinear
  *       axis 0), range [-127, 127]: per-channel scales matter because batch norm folding gives
  *       the channels of one convolution very different magnitudes. On AVX2 machines without
- *       VNNI, MLAS multiplies u8 by s8 in 16-bit pairs that can saturate; this host has VNNI.</li>
+ *       VNNI, ONNX Runtime documents that u8s8 products summed in 16-bit pairs can saturate
+ *       (its remedy is 7-bit weights); the host measured here has VNNI.</li>
  *   <li>Biases: int32 with scale {@code input scale x weight scale} per channel, as QLinearConv
  *       requires.</li>
  *   <li>A MaxPool's output takes its input's parameters (the maximum never leaves the range), so
@@ -145,21 +146,36 @@ final class QdqRewrite {
     /**
      * {@code m} with the minimum and maximum of each of {@code tensors} as extra scalar outputs
      * ({@code <tensor>.min}, {@code <tensor>.max}) after its own, so that one float pass gives the
-     * ranges without copying the tensors out.
+     * ranges without copying the tensors out. The reductions follow their tensor's producer in
+     * the node list: ONNX Runtime runs nodes in that order, and reductions at the end kept every
+     * activation of DenseNet-121 at 961 px alive at once (5 GB).
      */
     static OnnxMl.ModelProto calibration(OnnxMl.ModelProto m, List<String> tensors) {
-        OnnxMl.GraphProto.Builder g = m.getGraph().toBuilder();
+        OnnxMl.GraphProto src = m.getGraph();
+        OnnxMl.GraphProto.Builder g = src.toBuilder().clearNode();
+        Set<String> wanted = new HashSet<>(tensors);
+        List<String> inputs = src.getInputList().stream().map(OnnxMl.ValueInfoProto::getName).filter(wanted::contains).toList();
+        for (String t : inputs) reduce(g, t);
+        for (OnnxMl.NodeProto n : src.getNodeList()) {
+            g.addNode(n);
+            for (String o : n.getOutputList()) if (wanted.contains(o)) reduce(g, o);
+        }
         for (String t : tensors) {
-            for (String op : new String[] {"ReduceMin", "ReduceMax"}) {
-                String out = t + (op.equals("ReduceMin") ? ".min" : ".max");
-                g.addNode(OnnxMl.NodeProto.newBuilder().setOpType(op).setName(out).addInput(t).addOutput(out)
-                        .addAttribute(OnnxGraph.integer("keepdims", 0)));
-                g.addOutput(OnnxMl.ValueInfoProto.newBuilder().setName(out).setType(OnnxMl.TypeProto.newBuilder()
+            for (String suffix : new String[] {".min", ".max"}) {
+                g.addOutput(OnnxMl.ValueInfoProto.newBuilder().setName(t + suffix).setType(OnnxMl.TypeProto.newBuilder()
                         .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber())
                                 .setShape(OnnxMl.TensorShapeProto.getDefaultInstance()))));
             }
         }
         return m.toBuilder().setGraph(g).build();
+    }
+
+    private static void reduce(OnnxMl.GraphProto.Builder g, String t) {
+        for (String op : new String[] {"ReduceMin", "ReduceMax"}) {
+            String out = t + (op.equals("ReduceMin") ? ".min" : ".max");
+            g.addNode(OnnxMl.NodeProto.newBuilder().setOpType(op).setName(out).addInput(t).addOutput(out)
+                    .addAttribute(OnnxGraph.integer("keepdims", 0)));
+        }
     }
 
     /** The QDQ form of float model {@code m}, given the ranges of the {@link #measured} activations. */
