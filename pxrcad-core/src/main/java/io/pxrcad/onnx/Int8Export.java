@@ -29,8 +29,8 @@ import java.util.Map;
  * use. Plain minimum and maximum rather than a percentile: nothing is clipped, it needs no
  * histogram, and the test-set AUC it gives (docs/PERFORMANCE.md) left nothing for a percentile to
  * win back. Deterministic: the same artifact gives the same bytes. Nothing is downloaded. The
- * price is paid at load: eight float passes, about 10 s for the paper networks at 961 px on 2
- * cores.
+ * price is paid at load: eight float passes, about 14 s and a peak RSS of 3.3 GB for the paper
+ * networks at 961 px on 2 cores (docs/PERFORMANCE.md).
  */
 final class Int8Export {
     static final int IMAGES = 8;

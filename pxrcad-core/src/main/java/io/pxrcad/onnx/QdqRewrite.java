@@ -42,8 +42,10 @@ import java.util.Set;
  *       requires.</li>
  *   <li>A MaxPool's output takes its input's parameters (the maximum never leaves the range), so
  *       it runs on uint8 without requantising.</li>
- *   <li>DenseNet's pre-activation batch norms (after a concatenation) have no integer kernel:
- *       they stay float between a DequantizeLinear and the QuantizeLinear of the next Conv.</li>
+ *   <li>DenseNet's pre-activation batch norms (after a concatenation) have no integer kernel;
+ *       {@link Int8Export} has them written as depthwise 1x1 Convs ({@link OnnxLayers#bn}), which
+ *       are quantized here like any Conv. A BatchNormalization left in the graph would stay float
+ *       between a DequantizeLinear and a QuantizeLinear.</li>
  * </ul>
  * Each consumer gets its own DequantizeLinear, as the fusion expects one consumer per
  * DequantizeLinear.
