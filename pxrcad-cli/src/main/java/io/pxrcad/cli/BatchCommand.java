@@ -64,7 +64,7 @@ final class BatchCommand implements Callable<Integer> {
         String device = deviceOption.checked();
         engineOption.checked(device);
         BatchOptions options = new BatchOptions(model, input, output, glob, Options.between("--partitions", partitions, 0, 1_000_000),
-                batchSizeOption.checked(), device, engineOption.name, skipDone, OutputFormat.of(format));
+                batchSizeOption.checked(), device, engineOption.name, engineOption.precision, skipDone, OutputFormat.of(format));
         SparkExecutorSettings.useThisJvmFor(BatchJob.checkedMaster(master));
         BatchScoring.Result result = BatchJob.run(options, master, ConsoleProgress.logged());
         PrintWriter out = spec.commandLine().getOut();

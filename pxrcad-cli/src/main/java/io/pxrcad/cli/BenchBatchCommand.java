@@ -72,7 +72,7 @@ final class BenchBatchCommand implements java.util.concurrent.Callable<Integer> 
             // executors report their process's peak memory with their heartbeats
             System.setProperty("spark.executor.processTreeMetrics.enabled", "true");
             System.setProperty("spark.executor.heartbeatInterval", "2s");
-            out.println(BenchEnvironment.line("Spark " + BatchJob.sparkVersion() + ", engine " + engine));
+            out.println(BenchEnvironment.line("Spark " + BatchJob.sparkVersion() + ", engine " + engine + " " + engineOption.precision));
             out.printf(Locale.ROOT, "method: %d phantoms of %d px (PNG), %d tasks, batch size %d, device cpu, engine %s; a warm-up job of 8"
                     + " images on the first master, then per master one job into a new Parquet output; images/s from the job's start"
                     + " (model check, listing, executors loading the model, scoring, writing) to its summary%n",
@@ -108,6 +108,7 @@ final class BenchBatchCommand implements java.util.concurrent.Callable<Integer> 
 
     private BatchOptions options(Path input, Path output, int tasks, int batch) {
         return new BatchOptions(model.toString(), input.toString(), output.toString(), BatchOptions.IMAGE_GLOB, tasks, batch, "cpu",
-                engineOption.name, false, io.pxrcad.spark.OutputFormat.PARQUET);
+                engineOption.name, engineOption.precision, false,
+                io.pxrcad.spark.OutputFormat.PARQUET);
     }
 }

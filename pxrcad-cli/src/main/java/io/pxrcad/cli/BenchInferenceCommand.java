@@ -12,6 +12,7 @@ import io.pxrcad.infer.ImageInput;
 import io.pxrcad.infer.InferenceBench;
 import io.pxrcad.infer.InferenceEngine;
 import io.pxrcad.onnx.Engines;
+import io.pxrcad.onnx.Precision;
 import io.pxrcad.phantom.CohortWriter;
 import io.pxrcad.phantom.PhantomConfig;
 import io.pxrcad.train.Preset;
@@ -33,8 +34,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code pxrcad bench inference}: the chained pass step by step (decode, preprocess, stage 1,
  * stage 2, total: median and p95 per batch), images per second at each batch size, peak RSS and a
- * checksum of the outputs, for each engine in its own child JVM on the same model and images, so
- * that engines are compared in one run. Without {@code --model}, the preset's networks with
+ * checksum of the outputs, for each engine and precision in its own child JVM on the same model
+ * and images, so that they are compared in one run (int8 on the onnx engine only: a djl int8 pair
+ * is left out, and asking only for such pairs is a usage error). Without {@code --model}, the preset's networks with
  * seeded initial weights (their cost does not depend on the weights).
  */
 @Command(name = "inference", description = "Per-stage inference time, throughput and peak RSS of engines (one child JVM each).")
@@ -55,6 +57,10 @@ final class BenchInferenceCommand implements Callable<Integer> {
 
     @Option(names = "--engine", split = ",", defaultValue = "djl,onnx", description = "Engines to compare (default ${DEFAULT-VALUE}).")
     String[] engines;
+
+    @Option(names = "--precision", split = ",", defaultValue = "fp32",
+            description = "Precisions to compare: fp32, int8 (onnx only; calibrated on phantoms at load) (default ${DEFAULT-VALUE}).")
+    String[] precisions;
 
     @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4", description = "Batch sizes (default ${DEFAULT-VALUE}).")
     int[] batchSizes;
@@ -86,9 +92,10 @@ final class BenchInferenceCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--engine: " + ex.getMessage(), ex);
             }
         }
+        List<String[]> pairs = pairs(device);
         PrintWriter out = spec.commandLine().getOut();
         if (child != null) {
-            out.println("RESULT " + measure(child, device));
+            out.println("RESULT " + measure(child, EngineOption.precision(precisions[0]), device));
             out.flush();
             return 0;
         }
@@ -102,31 +109,32 @@ final class BenchInferenceCommand implements Callable<Integer> {
             CohortWriter.write(PhantomConfig.defaults().withSize(side).withSeed(5), dir.resolve("cohort"),
                     Arrays.stream(batchSizes).max().orElse(1), 2, ProgressListener.NONE);
             if (!json) {
-                out.printf(Locale.ROOT, "method: %s, %d px phantom PNGs (decoded each time), model input %d px, float32; per batch"
+                out.printf(Locale.ROOT, "method: %s, %d px phantom PNGs (decoded each time), model input %d px; per batch"
                                 + " size 1 warm-up batch, then %d rounds in which the batch sizes take turns; one child JVM per"
-                                + " engine (peak RSS = its VmHWM); %d cores%n",
+                                + " engine and precision (peak RSS = its VmHWM); %d cores%n",
                         model != null ? "model " + model : "untrained " + p.id() + " networks", side, side, runs,
                         Runtime.getRuntime().availableProcessors());
-                out.printf(Locale.ROOT, "%-6s %-5s %9s %9s %9s %9s %9s %9s %8s %8s  %s%n", "engine", "batch", "decode", "preproc",
+                out.printf(Locale.ROOT, "%-6s %-5s %-5s %9s %9s %9s %9s %9s %9s %8s %8s  %s%n", "engine", "prec", "batch", "decode", "preproc",
                         "stage1", "stage2", "total", "total p95", "images/s", "RSS MB", "checksum");
                 out.flush();
             }
-            for (String e : engines) {
-                List<String> args = new ArrayList<>(List.of("bench", "inference", "--child", e, "--work", dir.toString(),
-                        "--model", m.toString(), "--runs", Integer.toString(runs), "--device", device, "--batch-sizes"));
+            for (String[] pair : pairs) {
+                String e = pair[0], prec = pair[1];
+                List<String> args = new ArrayList<>(List.of("bench", "inference", "--child", e, "--precision", prec, "--work",
+                        dir.toString(), "--model", m.toString(), "--runs", Integer.toString(runs), "--device", device, "--batch-sizes"));
                 args.add(String.join(",", Arrays.stream(batchSizes).mapToObj(Integer::toString).toList()));
-                JsonNode r = JSON.readTree(ChildJvm.result("3g", args, "engine " + e));
+                JsonNode r = JSON.readTree(ChildJvm.result("3g", args, "engine " + e + " " + prec));
                 if (json) {
                     out.println(JSON.writeValueAsString(r));
                 } else {
                     for (JsonNode b : r.get("batches")) {
-                        out.printf(Locale.ROOT, "%-6s %-5d %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8.2f %8.0f  %.6f%n", e,
-                                b.get("batch").asInt(), b.at("/decode_ms/median").asDouble(), b.at("/preprocess_ms/median").asDouble(),
+                        out.printf(Locale.ROOT, "%-6s %-5s %-5d %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8.2f %8.0f  %.6f%n", e,
+                                prec, b.get("batch").asInt(), b.at("/decode_ms/median").asDouble(), b.at("/preprocess_ms/median").asDouble(),
                                 b.at("/stage1_ms/median").asDouble(), b.at("/stage2_ms/median").asDouble(),
                                 b.at("/total_ms/median").asDouble(), b.at("/total_ms/p95").asDouble(),
                                 b.get("images_per_s").asDouble(), r.get("peak_rss_mb").asDouble(), b.get("checksum").asDouble());
                     }
-                    out.println("  " + e + ": " + r.get("environment").asText());
+                    out.println("  " + e + " " + prec + ": " + r.get("environment").asText());
                 }
                 out.flush();
             }
@@ -136,9 +144,31 @@ final class BenchInferenceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The (engine, precision) pairs to measure, engines first: every pair the engines can run (int8
+     * is onnx's only); none is a usage error.
+     */
+    private List<String[]> pairs(String device) {
+        List<String[]> pairs = new ArrayList<>();
+        IllegalArgumentException refused = null;
+        for (String e : engines) {
+            for (String p : precisions) {
+                try {
+                    Engines.named(e, device, EngineOption.precision(p));
+                    pairs.add(new String[] {e.trim().toLowerCase(Locale.ROOT), EngineOption.precision(p).id()});
+                } catch (IllegalArgumentException ex) {
+                    if (ex.getMessage().startsWith("--precision")) throw ex;
+                    refused = ex;
+                }
+            }
+        }
+        if (pairs.isEmpty()) throw new IllegalArgumentException("--precision: " + refused.getMessage(), refused);
+        return pairs;
+    }
+
     /** In the child: the engine's figures as one JSON object (times of batch 1 at the top level, all batches below). */
-    private String measure(String engineName, String device) throws Exception {
-        InferenceEngine engine = Engines.named(engineName, device);
+    private String measure(String engineName, Precision precision, String device) throws Exception {
+        InferenceEngine engine = Engines.named(engineName, device, precision);
         ModelArtifact artifact = ModelArtifact.load(model);
         List<ImageInput> images;
         try (var files = Files.walk(work.resolve("cohort"))) {
@@ -146,7 +176,7 @@ final class BenchInferenceCommand implements Callable<Integer> {
         }
         List<InferenceBench.BatchResult> results = InferenceBench.run(artifact, engine, device, images, batchSizes, runs);
         ObjectNode o = JSON.createObjectNode();
-        o.put("engine", engineName).put("environment", engine.describe(device) + ", Java " + System.getProperty("java.version"))
+        o.put("engine", engineName).put("precision", precision.id()).put("environment", engine.describe(device) + ", Java " + System.getProperty("java.version"))
                 .put("model_version", artifact.version()).put("image_size", artifact.metadata().info().preprocessing().imageSize())
                 .put("runs", runs);
         ArrayNode batches = o.putArray("batches");

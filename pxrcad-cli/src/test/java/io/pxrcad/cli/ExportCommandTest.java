@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,24 @@ class ExportCommandTest {
         assertThat(out.resolve("stage2.onnx")).isNotEmptyFile();
         assertThat(out.resolve("old.onnx")).doesNotExist();
         assertThat(out.resolve("notes.txt")).hasContent("keep");
+    }
+
+    @Test
+    void writesTheInt8NetworksBesideTheFloatOnes() throws Exception {
+        Path model = tinyModel(dir.resolve("model"));
+        Path out = dir.resolve("onnx");
+        MainTest.Result r = MainTest.run("export", "--model", model.toString(), "--precision", "fp32,int8", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).hasSize(4);
+        assertThat(r.out().lines().filter(l -> l.endsWith(", int8)"))).hasSize(2);
+        for (String f : List.of("stage1.onnx", "stage2.onnx", "stage1.int8.onnx", "stage2.int8.onnx")) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        }
+        // int8 weights take a quarter of the bytes
+        assertThat(Files.size(out.resolve("stage1.int8.onnx"))).isLessThan(Files.size(out.resolve("stage1.onnx")) / 2);
+        r = MainTest.run("export", "--model", model.toString(), "--precision", "int4", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err().lines()).first().isEqualTo("pxrcad: --precision: expected precision fp32 or int8 but was 'int4'");
     }
 
     @Test

@@ -21,13 +21,26 @@ public final class Engines {
      * only here), so that a wrong pair is refused before any work.
      */
     public static InferenceEngine named(String name, String device) {
+        return named(name, device, Precision.FP32);
+    }
+
+    /**
+     * As {@link #named(String, String)} at {@code precision}: int8 exists for the onnx engine
+     * only (DJL runs the networks as trained, in float32).
+     */
+    public static InferenceEngine named(String name, String device, Precision precision) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return switch (n) {
-            case AUTO -> named(resolve(n, device), device);
-            case DJL -> TorchRunner.ENGINE;
+            case AUTO -> named(resolve(n, device), device, precision);
+            case DJL -> {
+                if (precision != Precision.FP32) {
+                    throw new IllegalArgumentException("precision " + precision.id() + " needs engine onnx (djl runs fp32 only)");
+                }
+                yield TorchRunner.ENGINE;
+            }
             case ONNX -> {
                 OrtRunner.requireCpu(device);
-                yield OrtRunner.ENGINE;
+                yield OrtRunner.engine(precision);
             }
             default -> throw new IllegalArgumentException("expected engine auto, djl or onnx but was '" + name + "'");
         };

@@ -52,16 +52,31 @@ public final class OnnxExport {
 
     /** Writes every network of {@code artifact} to {@code dir}/{@code <name>.onnx} (atomically); returns the files. */
     public static List<Path> write(ModelArtifact artifact, Path dir) throws IOException {
+        return write(artifact, dir, Precision.FP32);
+    }
+
+    /**
+     * Writes every network of {@code artifact} at {@code precision} to {@code dir} (atomically;
+     * {@link Precision#fileName}); returns the files. int8 calibrates on phantoms first
+     * ({@link Int8Export}).
+     */
+    public static List<Path> write(ModelArtifact artifact, Path dir, Precision precision) throws IOException {
+        Map<String, byte[]> models = new LinkedHashMap<>();
+        if (precision == Precision.INT8) {
+            models.putAll(Int8Export.models(artifact));
+        } else {
+            for (String name : artifact.metadata().networks().keySet()) models.put(name, export(artifact, name));
+        }
         List<Path> files = new ArrayList<>();
-        for (String name : artifact.metadata().networks().keySet()) {
-            Path file = dir.resolve(name + SUFFIX);
-            AtomicFiles.writeBytes(file, export(artifact, name));
+        for (Map.Entry<String, byte[]> e : models.entrySet()) {
+            Path file = dir.resolve(precision.fileName(e.getKey()));
+            AtomicFiles.writeBytes(file, e.getValue());
             files.add(file);
         }
         return files;
     }
 
-    /** Network {@code name} of {@code artifact} as a serialised ONNX model. */
+    /** Network {@code name} of {@code artifact} as a serialised float32 ONNX model. */
     public static byte[] export(ModelArtifact artifact, String name) {
         return model(artifact, name).toByteArray();
     }
@@ -87,11 +102,23 @@ public final class OnnxExport {
     }
 
     static OnnxMl.ModelProto model(ModelArtifact artifact, String name) {
+        return build(artifact, name).model();
+    }
+
+    /** A float32 model and the name of its backbone's output (where the heads begin). */
+    record Built(OnnxMl.ModelProto model, String features) {}
+
+    static Built build(ModelArtifact artifact, String name) {
+        return build(artifact, name, false);
+    }
+
+    /** @param bnAsConv unfoldable batch norms as depthwise convolutions (for {@link QdqRewrite}) */
+    static Built build(ModelArtifact artifact, String name, boolean bnAsConv) {
         EncodedNetwork net = artifact.network(name);
         String source = artifact.weightFile(name).toString();
         Weights weights = new Weights(SafeTensors.read(net.safetensors(), source), source);
         OnnxGraph g = new OnnxGraph("pxrcad-" + name);
-        OnnxLayers l = new OnnxLayers(g, weights);
+        OnnxLayers l = new OnnxLayers(g, weights, bnAsConv);
         int side = inputSide(artifact, name);
         String x = g.input(INPUT, 3, side, side);
         BackboneSpec spec = Backbones.spec(net.config().backbone());
@@ -111,7 +138,7 @@ public final class OnnxExport {
                 .setGraph(g.build());
         metadata(artifact, name, net).forEach((k, v) -> m.addMetadataProps(
                 OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
-        return m.build();
+        return new Built(m.build(), f);
     }
 
     private static Map<String, String> metadata(ModelArtifact artifact, String name, EncodedNetwork net) {
@@ -131,6 +158,7 @@ public final class OnnxExport {
         roi.put("pHat", info.pHat());
         m.put("roi", json(roi));
         m.put("lse_r", Float.toString(net.config().lseR()));
+        m.put("precision", Precision.FP32.id());
         return m;
     }
 

@@ -15,10 +15,20 @@ final class OnnxLayers {
 
     private final OnnxGraph g;
     private final Weights w;
+    private final boolean bnAsConv;
 
     OnnxLayers(OnnxGraph g, Weights w) {
+        this(g, w, false);
+    }
+
+    /**
+     * @param bnAsConv write a batch norm that cannot be folded as a depthwise 1x1 Conv: the same
+     *                 affine map, in a form that has an integer kernel ({@link QdqRewrite})
+     */
+    OnnxLayers(OnnxGraph g, Weights w, boolean bnAsConv) {
         this.g = g;
         this.w = w;
+        this.bnAsConv = bnAsConv;
     }
 
     OnnxGraph graph() { return g; }
@@ -59,10 +69,31 @@ final class OnnxLayers {
                 ints("pads", padding, padding, padding, padding), ints("dilations", 1, 1), integer("group", 1));
     }
 
-    /** Batch norm {@code bn} in evaluation mode (running statistics). */
+    /**
+     * Batch norm {@code bn} in evaluation mode (running statistics): a BatchNormalization node, or
+     * with {@code bnAsConv} a depthwise 1x1 Conv of weight {@code gamma / sqrt(var + eps)} and bias
+     * {@code beta - mean * weight} per channel. The int8 graph needs the latter: ONNX Runtime has
+     * no integer batch norm, and a float one between integer convolutions costs a dequantisation,
+     * a quantisation and two layout transposes of DenseNet's whole concatenation in every layer,
+     * which measured slower than float32 throughout; as a QLinearConv whose uint8 output has zero
+     * point 0 it also absorbs the ReLU that follows.
+     */
     String bn(String x, String bn) {
         long c = w.dim(bn + ".weight", 0);
         long[] s = {c};
+        if (bnAsConv) {
+            float[] gamma = w.take(bn + ".weight", c), beta = w.take(bn + ".bias", c);
+            float[] mean = w.take(bn + ".running_mean", c), var = w.take(bn + ".running_var", c);
+            float[] scale = new float[(int) c], bias = new float[(int) c];
+            for (int i = 0; i < c; i++) {
+                double a = gamma[i] / Math.sqrt(var[i] + EPSILON);
+                scale[i] = (float) a;
+                bias[i] = (float) (beta[i] - mean[i] * a);
+            }
+            String[] in = {x, g.constant(bn + ".weight", new long[] {c, 1, 1, 1}, scale), g.constant(bn + ".bias", s, bias)};
+            return g.node("Conv", bn, in, ints("kernel_shape", 1, 1), ints("strides", 1, 1), ints("pads", 0, 0, 0, 0),
+                    ints("dilations", 1, 1), integer("group", c));
+        }
         String[] in = {x, g.constant(bn + ".weight", s, w.take(bn + ".weight", c)),
                 g.constant(bn + ".bias", s, w.take(bn + ".bias", c)),
                 g.constant(bn + ".running_mean", s, w.take(bn + ".running_mean", c)),

@@ -28,23 +28,15 @@ import java.util.Map;
  * every session shares (per-session pools would put both stages' threads, and a service's
  * detectors', on the same cores, each spinning while another works), and warmed up with one
  * batch-1 pass so that the first request does not pay for ONNX Runtime's lazy set-up.
- * {@code OrtSession.run} is thread-safe, so one runner serves many threads.
+ * {@code OrtSession.run} is thread-safe, so one runner serves many threads. {@link #INT8} runs the
+ * int8 (QDQ) export instead ({@link Int8Export}, calibrated once per artifact at load).
  */
 public final class OrtRunner implements NetworkRunner {
-    /** Loads networks of an artifact into ONNX Runtime; device {@code auto} or {@code cpu}. */
-    public static final InferenceEngine ENGINE = new InferenceEngine() {
-        @Override
-        public NetworkRunner open(ModelArtifact artifact, String network, String device) {
-            requireCpu(device);
-            return new OrtRunner(artifact, network);
-        }
+    /** Loads networks of an artifact into ONNX Runtime in float32; device {@code auto} or {@code cpu}. */
+    public static final InferenceEngine ENGINE = new Engine(Precision.FP32);
 
-        @Override
-        public String describe(String device) {
-            return "ONNX Runtime " + Shared.ENV.getVersion() + ", cpu, " + threads() + " intra-op threads"
-                    + (Shared.GLOBAL_POOL ? " (one pool for all sessions)" : "");
-        }
-    };
+    /** As {@link #ENGINE} with int8 networks ({@link Int8Export}: calibrated on phantoms at load). */
+    public static final InferenceEngine INT8 = new Engine(Precision.INT8);
 
     /**
      * Each thread's input buffer, kept between calls. ONNX Runtime reads only direct buffers: given
@@ -56,10 +48,63 @@ public final class OrtRunner implements NetworkRunner {
     private final OrtSession session;
     private final String input;
 
-    private OrtRunner(ModelArtifact artifact, String network) {
-        byte[] model = OnnxExport.export(artifact, network);
+    /** The engine of {@code precision}. */
+    public static InferenceEngine engine(Precision precision) {
+        return precision == Precision.INT8 ? INT8 : ENGINE;
+    }
+
+    private record Engine(Precision precision) implements InferenceEngine {
+        @Override
+        public NetworkRunner open(ModelArtifact artifact, String network, String device) {
+            requireCpu(device);
+            byte[] model = precision == Precision.INT8 ? Int8Export.cached(artifact).get(network)
+                    : OnnxExport.export(artifact, network);
+            if (model == null) throw new ModelArtifactException("no network " + network + " in " + artifact.dir());
+            return of(model, OnnxExport.inputSide(artifact, network), "network " + network + " of " + artifact.dir());
+        }
+
+        @Override
+        public String describe(String device) {
+            return "ONNX Runtime " + Shared.ENV.getVersion() + ", cpu, " + precision.id() + ", " + threads() + " intra-op threads"
+                    + (Shared.GLOBAL_POOL ? " (one pool for all sessions)" : "");
+        }
+    }
+
+    /**
+     * Writes the graph ONNX Runtime runs after its optimisations (fusions, the integer kernels
+     * that replace QDQ groups) for {@code model} to {@code out}, to check what it made of it.
+     */
+    static void writeOptimized(byte[] model, java.nio.file.Path out) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setOptimizedModelFilePath(out.toString());
+            Shared.ENV.createSession(model, options).close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot optimise the model: " + e.getMessage(), e);
+        }
+    }
+
+    /** A session of a serialised model whose input is {@code (N,3,side,side)}; {@code what} names it in errors. */
+    static OrtRunner of(byte[] model, int side, String what) {
+        return new OrtRunner(model, side, what, false);
+    }
+
+    /**
+     * As {@link #of} without ONNX Runtime's memory arena and memory pattern: for a session used a
+     * few times and closed (calibration), whose arena would otherwise keep its peak for the life
+     * of the process.
+     */
+    static OrtRunner shortLived(byte[] model, int side, String what) {
+        return new OrtRunner(model, side, what, true);
+    }
+
+    private OrtRunner(byte[] model, int side, String what, boolean shortLived) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (shortLived) {
+                options.setCPUArenaAllocator(false);
+                options.setMemoryPatternOptimization(false);
+            }
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             if (Shared.GLOBAL_POOL) {
                 options.disablePerSessionThreads();
@@ -69,12 +114,10 @@ public final class OrtRunner implements NetworkRunner {
             }
             session = Shared.ENV.createSession(model, options);
         } catch (OrtException e) {
-            throw new ModelArtifactException("cannot open network " + network + " of " + artifact.dir() + " in ONNX Runtime: "
-                    + e.getMessage(), e);
+            throw new ModelArtifactException("cannot open " + what + " in ONNX Runtime: " + e.getMessage(), e);
         }
         input = OnnxExport.INPUT;
         try {
-            int side = OnnxExport.inputSide(artifact, network);
             forward(Tensor.of(new float[3 * side * side], 1, 3, side, side));
         } catch (RuntimeException e) {
             close();

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The entry point of the cluster jar for {@code spark-submit} (which sets the master):
  * {@code --model DIR --input PATH --output PATH [--partitions N] [--batch-size N] [--glob G]
- * [--device D] [--engine auto|djl|onnx] [--format parquet|csv] [--skip-done] [--master URL]}. Prints the summary line;
+ * [--device D] [--engine auto|djl|onnx] [--precision fp32|int8] [--format parquet|csv] [--skip-done] [--master URL]}. Prints the summary line;
  * exits 2 on a usage error, 1 when the job failed. The command line's {@code pxrcad batch} is the
  * same job with progress.
  */
@@ -24,7 +24,8 @@ public final class BatchMain {
             Args a = new Args(args);
             options = new BatchOptions(a.required("--model"), a.required("--input"), a.required("--output"),
                     a.value("--glob", BatchOptions.IMAGE_GLOB), a.number("--partitions", 0), a.number("--batch-size", 8),
-                    a.value("--device", "cpu"), a.value("--engine", Engines.AUTO), a.flag("--skip-done"), OutputFormat.of(a.value("--format", "parquet")));
+                    a.value("--device", "cpu"), a.value("--engine", Engines.AUTO),
+                    a.value("--precision", "fp32"), a.flag("--skip-done"), OutputFormat.of(a.value("--format", "parquet")));
             master = a.value("--master", null);
             a.noneLeft();
         } catch (IllegalArgumentException e) {

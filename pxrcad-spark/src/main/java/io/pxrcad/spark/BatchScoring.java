@@ -67,7 +67,7 @@ public final class BatchScoring {
                     .broadcast(DoneFiles.of(o.format().read(spark, o.output()), model));
         }
         LongAccumulator handled = spark.sparkContext().longAccumulator("pxrcad files");
-        PartitionScorer scorer = new PartitionScorer(Path.of(o.model()).toAbsolutePath().toString(), o.device(), o.engine(), o.batchSize(),
+        PartitionScorer scorer = new PartitionScorer(Path.of(o.model()).toAbsolutePath().toString(), o.device(), o.engine(), o.precision(), o.batchSize(),
                 torchThreads(spark.sparkContext().getConf()), model,
                 new HadoopSettings(spark.sparkContext().hadoopConfiguration()), done, handled);
         ExecutorMemory memory = new ExecutorMemory();

@@ -2,13 +2,14 @@ package io.pxrcad.spark;
 
 import io.pxrcad.infer.FractureDetector;
 import io.pxrcad.onnx.Engines;
+import io.pxrcad.onnx.Precision;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@link FractureDetector} per executor JVM, model folder, model version, device and engine, loaded by the
+ * One {@link FractureDetector} per executor JVM, model folder, model version, device, engine and precision, loaded by the
  * first task that needs it and shared by all tasks after it (a detector is thread-safe); closed
  * when the JVM exits. Loading per task would read and verify the weights again for every
  * partition. The version is part of the key so that a JVM that outlives a job (local mode inside
@@ -22,12 +23,14 @@ final class DetectorHolder {
 
     /**
      * @param engine       {@code auto}, {@code djl} or {@code onnx} ({@link Engines#named})
+     * @param precision    {@code fp32} or {@code int8} ({@link Precision})
      * @param torchThreads intra-op threads for this JVM (PyTorch's, or ONNX Runtime's), applied
      *                     only if nobody set {@code ai.djl.pytorch.num_threads} (or
      *                     {@code pxrcad.onnx.threads}) and the engine has not started yet
      */
-    static FractureDetector get(String modelDir, ModelIdentity model, String device, String engine, int torchThreads) {
-        return DETECTORS.computeIfAbsent(modelDir + "\n" + model.version() + "\n" + device + "\n" + engine, k -> {
+    static FractureDetector get(String modelDir, ModelIdentity model, String device, String engine, String precision,
+                                int torchThreads) {
+        return DETECTORS.computeIfAbsent(modelDir + "\n" + model.version() + "\n" + device + "\n" + engine + "\n" + precision, k -> {
             if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
                 System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(torchThreads));
                 System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
@@ -35,7 +38,8 @@ final class DetectorHolder {
             if (System.getProperty("pxrcad.onnx.threads") == null) {
                 System.setProperty("pxrcad.onnx.threads", Integer.toString(torchThreads));
             }
-            FractureDetector d = FractureDetector.load(Path.of(modelDir), device, Engines.named(engine, device));
+            FractureDetector d = FractureDetector.load(Path.of(modelDir), device, Engines.named(engine, device,
+                    Precision.parse(precision)));
             Runtime.getRuntime().addShutdownHook(new Thread(d::close, "pxrcad-detector-close"));
             return d;
         });

@@ -37,6 +37,7 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
     private final String modelDir;
     private final String device;
     private final String engine;
+    private final String precision;
     private final int batchSize;
     private final int torchThreads;
     private final ModelIdentity model;
@@ -49,11 +50,12 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
      * @param handled counts the files this scorer has dealt with (scored, failed or skipped), for
      *                the driver's progress; Spark reports it from running tasks with each heartbeat
      */
-    PartitionScorer(String modelDir, String device, String engine, int batchSize, int torchThreads, ModelIdentity model,
+    PartitionScorer(String modelDir, String device, String engine, String precision, int batchSize, int torchThreads, ModelIdentity model,
                     HadoopSettings hadoop, Broadcast<Set<String>> done, LongAccumulator handled) {
         this.modelDir = modelDir;
         this.device = device;
         this.engine = engine;
+        this.precision = precision;
         this.batchSize = batchSize;
         this.torchThreads = torchThreads;
         this.model = model;
@@ -107,7 +109,7 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
             hashes.add(sha256);
         }
         if (!inputs.isEmpty()) {
-            FractureDetector detector = DetectorHolder.get(modelDir, model, device, engine, torchThreads);
+            FractureDetector detector = DetectorHolder.get(modelDir, model, device, engine, precision, torchThreads);
             List<ImageOutcome> outcomes = IsolatedScoring.score(detector, inputs);
             Instant now = Instant.now();
             for (int i = 0; i < outcomes.size(); i++) {
