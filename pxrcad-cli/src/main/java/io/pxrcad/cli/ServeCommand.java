@@ -96,11 +96,11 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pxrcad-serve-stop"));
+        StopSignals.install(server::close);
         PrintWriter out = spec.commandLine().getOut();
         out.println(server.url());
         out.flush();
-        new CountDownLatch(1).await(); // serves until the JVM is stopped; the hook above stops gracefully
+        new CountDownLatch(1).await(); // serves until a signal stops it (gracefully: StopSignals)
         return 0;
     }
 

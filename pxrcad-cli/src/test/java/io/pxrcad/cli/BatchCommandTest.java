@@ -99,7 +99,7 @@ class BatchCommandTest {
         MainTest.Result bench = MainTest.run("bench", "batch", "--model", model, "--count", "6", "--size", "64",
                 "--partitions", "2", "--masters", "local[1],local[2]");
         assertThat(bench.code()).as(bench.err()).isZero();
-        assertThat(bench.out()).contains("environment: Spark " + io.pxrcad.spark.BatchJob.sparkVersion() + ", Java").contains("checksum");
+        assertThat(bench.out()).contains("environment: Spark " + io.pxrcad.spark.BatchJob.sparkVersion() + ", engine onnx fp32, Java").contains("checksum");
         List<String> rows = bench.out().lines().filter(l -> l.startsWith("local[")).toList();
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).split("\\s+")[4]).isEqualTo(rows.get(1).split("\\s+")[4]);

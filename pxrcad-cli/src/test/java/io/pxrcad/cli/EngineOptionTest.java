@@ -80,7 +80,7 @@ class EngineOptionTest {
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err().lines().findFirst().orElse("")).startsWith("pxrcad: --");
         assertThat(dir.resolve("out")).doesNotExist();
-        r = MainTest.run("predict", "--model", model.toString(), "--precision", "int8", "x.png");
+        r = MainTest.run("predict", "--model", model.toString(), "--engine", "djl", "--precision", "int8", "x.png");
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err().lines()).first().isEqualTo("pxrcad: --precision: precision int8 needs engine onnx (djl runs fp32 only)");
         r = MainTest.run("predict", "--model", model.toString(), "--engine", "onnx", "--precision", "bf16", "x.png");

@@ -73,7 +73,12 @@ class ServeShutdownTest {
 
             server.destroy(); // SIGTERM
             for (CompletableFuture<HttpResponse<String>> a : answers) {
-                HttpResponse<String> r = a.get(120, TimeUnit.SECONDS);
+                HttpResponse<String> r;
+                try {
+                    r = a.get(120, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new AssertionError("no answer (" + e.getCause() + "); server log:\n" + log(), e);
+                }
                 assertThat(r.statusCode()).as("%s\nserver log:\n%s", r.body(), log()).isEqualTo(201);
                 assertThat(r.body()).contains("\"probability\"");
             }
