@@ -94,7 +94,7 @@ final class BenchServeCommand implements Callable<Integer> {
             out.println(BenchEnvironment.line(engine.describe(device)));
             out.printf(Locale.ROOT, "method: %s; %d-px PNG phantoms uploaded over loopback HTTP by closed-loop clients in this JVM"
                     + " (each sends its next upload when answered); %d uploads per row after %d warm-up; %d worker(s); latency from"
-                    + " sending to the whole answer (decode, both stages, overlay and heatmap PNGs, JSON)%n",
+                    + " sending to the whole answer (decode, both stages, the display image, JSON; the PNGs are drawn when first fetched, which these clients do not)%n",
                     model != null ? "model " + model : "untrained " + p.id() + " model at " + imageSize + " px", imageSize, requests,
                     Math.min(requests, 8), workers);
             out.printf(Locale.ROOT, "%-6s %-8s %9s %9s %9s %9s  %-14s %s%n", "batch", "clients", "p50 ms", "p95 ms", "p99 ms",
