@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code pxrcad pacs}: follows an Orthanc server's change feed and stores an SR and a secondary
@@ -51,6 +54,9 @@ final class PacsCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--once", description = "Handle the changes there are now, then exit.")
     boolean once;
+
+    /** How long a signal waits for the study at hand before the process exits anyway. */
+    private static final long STOP_WAIT_SECONDS = 120;
 
     @CommandLine.Mixin
     DeviceOption deviceOption;
@@ -90,15 +96,28 @@ final class PacsCommand implements Callable<Integer> {
                 err.flush();
             }
         };
+        // a signal stops after the study at hand, and the process exits once the model is closed
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        StopSignals.install(() -> {
+            stop.set(true);
+            try {
+                finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         try (FractureDetector detector = FractureDetector.load(model, device, engine)) {
             OrthancFollower follower = new OrthancFollower(client, detector::detect, Algorithm.of(detector.artifact()), state, listener);
             if (once) {
-                OrthancFollower.Summary s = follower.drain();
+                OrthancFollower.Summary s = follower.drain(stop::get);
                 out.println("handled changes up to " + s.lastChange() + ": " + s.studies() + " stable studies, " + s.stored()
                         + " radiographs stored, " + s.alreadyDone() + " already done, " + s.skipped() + " skipped");
             } else {
-                follower.follow(Duration.ofSeconds(pollSeconds), () -> false);
+                follower.follow(Duration.ofSeconds(pollSeconds), stop::get);
             }
+        } finally {
+            finished.countDown();
         }
         return 0;
     }

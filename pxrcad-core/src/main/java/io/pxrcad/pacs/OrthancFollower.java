@@ -64,10 +64,23 @@ public final class OrthancFollower {
 
     /** Handles every change the feed holds now, then returns. */
     public Summary drain() {
+        return drain(() -> false);
+    }
+
+    /**
+     * Handles every change the feed holds now, then returns; or returns before the next study
+     * once {@code stop} says so (the state then names the last study handled, so that a restart
+     * continues with the next).
+     */
+    public Summary drain(BooleanSupplier stop) {
         long last = state.load();
         while (true) {
             OrthancClient.Changes page = orthanc.changes(last, PAGE);
             for (OrthancClient.Change c : page.changes()) {
+                if (stop.getAsBoolean()) {
+                    state.save(last);
+                    return new Summary(last, studies, stored, alreadyDone, skipped);
+                }
                 if (c.type().equals("StableStudy")) {
                     study(c.resourceId());
                     state.save(c.seq());
@@ -87,11 +100,15 @@ public final class OrthancFollower {
     public void follow(Duration poll, BooleanSupplier stop) throws InterruptedException {
         while (!stop.getAsBoolean()) {
             try {
-                drain();
+                drain(stop);
             } catch (OrthancException e) {
                 LOG.warn("{}; trying again in {} s", e.getMessage(), poll.toSeconds());
             }
-            Thread.sleep(poll.toMillis());
+            // in short naps, so that a stop is seen within a tenth of a second
+            long until = System.nanoTime() + poll.toNanos();
+            while (!stop.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
+            }
         }
     }
 

@@ -147,6 +147,32 @@ class OrthancFollowerTest {
     }
 
     @Test
+    void aStopIsSeenBeforeTheNextStudyAndTheStateNamesTheLastOneHandled() {
+        List<String> events = new ArrayList<>();
+        OrthancFollower.Listener listener = new OrthancFollower.Listener() {
+            public void stored(String uid, Detection d, boolean sc) { events.add("stored " + uid); }
+            public void alreadyDone(String uid) { events.add("done " + uid); }
+            public void skipped(String uid, String reason) { events.add("skipped " + uid); }
+        };
+        Path state = dir.resolve("state.json");
+        changes.add(new String[] {"5", "StableStudy", "aa00"});
+        changes.add(new String[] {"8", "StableStudy", "aa00"});
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        // the stop comes while the first study is handled
+        OrthancFollower.Summary stopped = new OrthancFollower(client(), OrthancFollowerTest::score, ALGORITHM, state, listener)
+                .drain(() -> asked.incrementAndGet() > 1);
+        assertThat(stopped.lastChange()).isEqualTo(5);
+        assertThat(stopped.studies()).isEqualTo(1);
+        assertThat(events).containsExactly("stored " + phantomUid, "skipped 1.2.3.4");
+        events.clear();
+        OrthancFollower.Summary rest = new OrthancFollower(client(), r -> { throw new AssertionError("scored again"); },
+                ALGORITHM, state, listener).drain();
+        assertThat(rest.lastChange()).isEqualTo(8);
+        assertThat(rest.studies()).isEqualTo(1);
+        assertThat(events).containsExactly("done " + phantomUid, "skipped 1.2.3.4");
+    }
+
+    @Test
     void aStateFileOfAnotherServerIsRefused() throws IOException {
         Path state = dir.resolve("state.json");
         Files.writeString(state, "{\"orthanc\":\"http://elsewhere:8042/\",\"lastChange\":12}");

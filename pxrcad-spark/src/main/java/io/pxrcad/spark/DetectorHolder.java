@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@link FractureDetector} per executor JVM, model folder, model version, device, engine and precision, loaded by the
- * first task that needs it and shared by all tasks after it (a detector is thread-safe); closed
- * when the JVM exits. Loading per task would read and verify the weights again for every
- * partition. The version is part of the key so that a JVM that outlives a job (local mode inside
- * an application) does not score with the old model after the folder was replaced (the old one
- * then stays loaded until the JVM exits).
+ * One {@link FractureDetector} per executor JVM, model folder, model version, device, engine and
+ * precision, loaded by the first task that needs it and shared by all tasks after it (a detector
+ * is thread-safe). Loading per task would read and verify the weights again for every partition.
+ * The version is part of the key so that a JVM that outlives a job (local mode inside an
+ * application) does not score with the old model after the folder was replaced (the old one then
+ * stays loaded until the JVM exits). Detectors are left to the end of the process: closing them in
+ * a shutdown hook would race the engines' own hooks (ONNX Runtime releases its environment in
+ * one), which run concurrently in no set order.
  */
 final class DetectorHolder {
     private static final Map<String, FractureDetector> DETECTORS = new ConcurrentHashMap<>();
@@ -40,7 +42,6 @@ final class DetectorHolder {
             }
             FractureDetector d = FractureDetector.load(Path.of(modelDir), device, Engines.named(engine, device,
                     Precision.parse(precision)));
-            Runtime.getRuntime().addShutdownHook(new Thread(d::close, "pxrcad-detector-close"));
             return d;
         });
     }
