@@ -46,7 +46,6 @@ public final class OrtRunner implements NetworkRunner {
     private static final ThreadLocal<FloatBuffer> INPUT = ThreadLocal.withInitial(() -> direct(0));
 
     private final OrtSession session;
-    private final String input;
 
     /** The engine of {@code precision}. */
     public static InferenceEngine engine(Precision precision) {
@@ -67,20 +66,6 @@ public final class OrtRunner implements NetworkRunner {
         public String describe(String device) {
             return "ONNX Runtime " + Shared.ENV.getVersion() + ", cpu, " + precision.id() + ", " + threads() + " intra-op threads"
                     + (Shared.GLOBAL_POOL ? " (one pool for all sessions)" : "");
-        }
-    }
-
-    /**
-     * Writes the graph ONNX Runtime runs after its optimisations (fusions, the integer kernels
-     * that replace QDQ groups) for {@code model} to {@code out}, to check what it made of it.
-     */
-    static void writeOptimized(byte[] model, java.nio.file.Path out) {
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setOptimizedModelFilePath(out.toString());
-            Shared.ENV.createSession(model, options).close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime cannot optimise the model: " + e.getMessage(), e);
         }
     }
 
@@ -116,7 +101,6 @@ public final class OrtRunner implements NetworkRunner {
         } catch (OrtException e) {
             throw new ModelArtifactException("cannot open " + what + " in ONNX Runtime: " + e.getMessage(), e);
         }
-        input = OnnxExport.INPUT;
         try {
             forward(Tensor.of(new float[3 * side * side], 1, 3, side, side));
         } catch (RuntimeException e) {
@@ -182,7 +166,7 @@ public final class OrtRunner implements NetworkRunner {
         buffer.clear();
         buffer.put(x.data()).flip();
         try (OnnxTensor in = OnnxTensor.createTensor(Shared.ENV, buffer, shape);
-             OrtSession.Result result = session.run(Map.of(input, in))) {
+             OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, in))) {
             List<Tensor> out = new ArrayList<>(result.size());
             for (Map.Entry<String, OnnxValue> e : result) {
                 OnnxTensor t = (OnnxTensor) e.getValue();

@@ -16,6 +16,18 @@ record Batch(float[] x, int n, int size, float[] labels, float[] types, float[] 
         }
     }
 
+    /**
+     * The batch in consecutive passes of {@code perPass} rows (the last may have fewer): the
+     * micro-batches of gradient accumulation; the batch itself when one pass holds it.
+     */
+    java.util.List<Batch> passes(int perPass) {
+        if (perPass < 1) throw new IllegalArgumentException("rows per pass must be >= 1 but was " + perPass);
+        if (perPass >= n) return java.util.List.of(this);
+        java.util.List<Batch> out = new java.util.ArrayList<>();
+        for (int from = 0; from < n; from += perPass) out.add(rows(from, Math.min(n, from + perPass)));
+        return out;
+    }
+
     /** Rows {@code from .. to-1} as a batch of their own (copies), e.g. one micro-batch. */
     Batch rows(int from, int to) {
         if (from < 0 || to > n || from >= to) {

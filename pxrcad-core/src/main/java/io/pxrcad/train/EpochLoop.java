@@ -176,9 +176,7 @@ final class EpochLoop {
                 throw new IllegalStateException("cannot refresh batch-norm statistics: " + e.getMessage(), e);
             }
             // the passes of training: batch norm's running statistics see what training showed it
-            int perPass = stage.rowsPerPass();
-            for (int from = 0; from < batch.n(); from += perPass) {
-                Batch rows = perPass >= batch.n() ? batch : batch.rows(from, Math.min(batch.n(), from + perPass));
+            for (Batch rows : batch.passes(stage.rowsPerPass())) {
                 try (NDManager sub = trainer.manager().newSubManager()) {
                     trainer.refreshBatchNorm(sub.create(rows.x(), shape(rows)));
                 }

@@ -89,14 +89,9 @@ final class NetworkTrainer implements AutoCloseable {
 
     /** The passes of {@link #step(NDManager, Batch, int, BatchLoss)} without the update; returns the mean loss. */
     float accumulate(NDManager nd, Batch batch, int perPass, BatchLoss loss) {
-        if (perPass < 1) {
-            throw new IllegalArgumentException("rows per pass must be >= 1 but was " + perPass);
-        }
         int n = batch.n();
         double sum = 0;
-        for (int from = 0; from < n; from += perPass) {
-            int to = Math.min(n, from + perPass);
-            Batch rows = from == 0 && to == n ? batch : batch.rows(from, to);
+        for (Batch rows : batch.passes(perPass)) {
             try (NDManager pass = nd.newSubManager()) {
                 NDArray x = pass.create(rows.x(), EpochLoop.shape(rows));
                 sum += backward(x, (out, m) -> loss.apply(out, rows, m), (float) rows.n() / n) * rows.n();
