@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ import java.util.concurrent.Callable;
  * caches the images), the peak RSS of the process and the test AUC of the single-stage ({@code ps1})
  * and two-stage ({@code ps1*ps2}) scores with DeLong CIs and their paired test; {@code OUT/bench.json}
  * holds the same. The SHA-256 prefix of the trained stage-1 weights is the output checksum.
+ * With {@code --seeds} the protocol runs once per seed and the table pools them ({@link SeedRow}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train and test the two-stage method on generated phantoms: s/epoch per stage, peak RSS, test AUCs.")
@@ -53,16 +55,26 @@ final class BenchTrainCommand implements Callable<Integer> {
     DeviceOption deviceOption;
     @Option(names = "--out", defaultValue = "bench-train-out", description = "Working folder: data/, run/, bench.json (default ${DEFAULT-VALUE}).")
     Path out;
+    @Option(names = "--seeds", split = ",", paramLabel = "S",
+            description = {"Run the whole protocol (cohort, split, training, test) once per seed, e.g. 1,2,3,4,5, each in",
+                    "OUT/seed-S, then pool: a row per seed, mean +- sd, the paired DeLong test on the pooled test predictions.",
+                    "Replaces --seed."})
+    List<Long> seeds;
 
     @Override
     public Integer call() throws Exception {
         GeneratedRunOptions.Checked g = generated.checked();
-        Preset p = g.preset();
-        TrainConfig cfg = g.config();
         String device = deviceOption.checked();
         OutputFolder.requireNotFile(out, "--out");
-        if (Files.isDirectory(out.resolve("run"))) {
-            throw new IllegalArgumentException(out.resolve("run") + " already holds a run: remove " + out + " or choose another --out");
+        List<Long> runSeeds = seeds == null ? List.of(g.seed()) : List.copyOf(seeds);
+        if (runSeeds.isEmpty() || runSeeds.stream().distinct().count() != runSeeds.size()) {
+            throw new IllegalArgumentException("--seeds must name distinct seeds but was " + runSeeds);
+        }
+        for (long seed : runSeeds) {
+            Path dir = folder(seed);
+            if (Files.isDirectory(dir.resolve("run"))) {
+                throw new IllegalArgumentException(dir.resolve("run") + " already holds a run: remove " + out + " or choose another --out");
+            }
         }
         OutputFolder.prepare(out, "--out");
         PrintWriter w = spec.commandLine().getOut();
@@ -71,19 +83,48 @@ final class BenchTrainCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("ai.djl.pytorch.num_threads", "as cores"),
                 Runtime.getRuntime().maxMemory() >> 20);
         w.flush();
+        List<SeedRow> rows = new ArrayList<>();
+        List<DetectionScoring.Scored> pooled = new ArrayList<>();
+        for (long seed : runSeeds) {
+            if (seeds != null) w.printf(Locale.ROOT, "%n== seed %d ==%n", seed);
+            SeedRun run = runOne(g.withSeed(seed), device, folder(seed), w);
+            rows.add(run.row());
+            pooled.addAll(run.scored());
+        }
+        if (seeds != null) {
+            Map<String, Object> json = SeedRow.print(rows, pooled, w);
+            json.put("seeds", runSeeds);
+            AtomicFiles.writeString(out.resolve("bench.json"), JSON.writeValueAsString(json));
+            w.printf("wrote %s%n", out.resolve("bench.json"));
+            w.flush();
+        }
+        return 0;
+    }
 
+    private Path folder(long seed) {
+        return seeds == null ? out : out.resolve("seed-" + seed);
+    }
+
+    /** One seed's figures and its scored test images (for pooling). */
+    record SeedRun(SeedRow row, List<DetectionScoring.Scored> scored) {}
+
+    private SeedRun runOne(GeneratedRunOptions.Checked g, String device, Path dir, PrintWriter w) throws Exception {
+        Preset p = g.preset();
+        TrainConfig cfg = g.config();
+        OutputFolder.prepare(dir, "--out");
         long t0 = System.nanoTime();
-        GeneratedCohort cohort = GeneratedCohort.write(g.phantoms(), out.resolve("data"), g.count(), g.seed());
+        GeneratedCohort cohort = GeneratedCohort.write(g.phantoms(), dir.resolve("data"), g.count(), g.seed());
         double synthSeconds = (System.nanoTime() - t0) / 1e9;
-        w.printf(Locale.ROOT, "cohort: %d phantoms at %d px, difficulty %.2f (%.0f s); fold 1 of 5: %d train / %d val / %d test%n",
-                g.count(), g.size(), g.difficulty(), synthSeconds, cohort.train().size(), cohort.val().size(), cohort.test().size());
-        w.printf(Locale.ROOT, "preset %s: %s / %s, %d epochs, batch %d images / %d ROIs, Adam %.0e, ROI %.3f of the image -> %d px%n",
+        w.printf(Locale.ROOT, "cohort: %d phantoms at %d px, difficulty %.2f, seed %d (%.0f s); fold 1 of 5: %d train / %d val / %d test%n",
+                g.count(), g.size(), g.difficulty(), g.seed(), synthSeconds, cohort.train().size(), cohort.val().size(), cohort.test().size());
+        w.printf(Locale.ROOT, "preset %s: %s / %s, %d epochs, batch %d images / %d ROIs, Adam %.0e, ROI %.3f of the image -> %d px, "
+                        + "stage-1 loss on %s%n",
                 p.id(), p.stage1().id(), p.stage2().id(), cfg.epochs(), cfg.batchSize(), cfg.roiBatchSize(), cfg.learningRate(),
-                cfg.roiFraction(), cfg.roiInput());
+                cfg.roiFraction(), cfg.roiInput(), cfg.lseOfLogits() ? "LSE of logits" : "LSE of probabilities");
         w.flush();
 
         long t1 = System.nanoTime();
-        Path run = out.resolve("run");
+        Path run = dir.resolve("run");
         TwoStageTraining.Result r = TwoStageTraining.run(cohort.manifest(), cohort.train(), cohort.val(),
                 TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false, ConsoleProgress.logged());
         double trainSeconds = (System.nanoTime() - t1) / 1e9;
@@ -100,6 +141,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         double peakRss = ProcessMemory.peakRssMb();
 
         List<EpochMetrics> epochsRun = MetricsLog.inRun(run).read();
+        double mined = SeedRow.minedRoiLabelAccuracy(epochsRun);
         Map<String, Object> json = new LinkedHashMap<>();
         w.printf("%-6s %7s %14s %16s %10s%n", "stage", "epochs", "first epoch s", "median s/epoch", "total s");
         for (int stage = 1; stage <= 2; stage++) {
@@ -123,12 +165,14 @@ final class BenchTrainCommand implements Callable<Integer> {
                 m2.aucCiHigh(), paired.pValue());
         w.printf("ROI label accuracy %s, heatmap maximum in a true box %s, type accuracy %s%n",
                 summary.roiLabelAccuracy().format(), summary.heatmapMaxInBox().format(), summary.typeAccuracy().format());
+        w.printf(Locale.ROOT, "mined probable-positive ROI label accuracy (training images, mean over stage-2 epochs) %.3f%n", mined);
         String checksum = r.artifact().metadata().networks().get(ModelArtifact.STAGE1).sha256().substring(0, 16);
         w.printf("checksum (SHA-256 of the stage-1 weights): %s%n", checksum);
 
         json.put("count", g.count());
         json.put("size", g.size());
         json.put("difficulty", g.difficulty());
+        json.put("seed", g.seed());
         json.put("preset", p.id());
         json.put("config", cfg);
         json.put("train", cohort.train().size());
@@ -142,10 +186,11 @@ final class BenchTrainCommand implements Callable<Integer> {
         json.put("roiLabelAccuracy", summary.roiLabelAccuracy());
         json.put("heatmapMaxInBox", summary.heatmapMaxInBox());
         json.put("typeAccuracy", summary.typeAccuracy());
+        json.put("minedRoiLabelAccuracy", mined);
         json.put("stage1Sha256", checksum);
-        AtomicFiles.writeString(out.resolve("bench.json"), JSON.writeValueAsString(json));
-        w.printf("wrote %s%n", out.resolve("bench.json"));
+        AtomicFiles.writeString(dir.resolve("bench.json"), JSON.writeValueAsString(json));
+        w.printf("wrote %s%n", dir.resolve("bench.json"));
         w.flush();
-        return 0;
+        return new SeedRun(new SeedRow(g.seed(), m1, m2, paired.pValue(), summary, mined), scored);
     }
 }

@@ -64,5 +64,10 @@ final class GeneratedRunOptions {
 
         /** Seed of the cohort, the split and the training. */
         long seed() { return phantoms.seed(); }
+
+        /** The same run with another seed for the cohort, the split and the training. */
+        Checked withSeed(long seed) {
+            return new Checked(count, phantoms.withSeed(seed), preset, config.withSeed(seed));
+        }
     }
 }

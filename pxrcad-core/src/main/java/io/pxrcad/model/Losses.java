@@ -20,6 +20,23 @@ public final class Losses {
     }
 
     /**
+     * Stage 1's loss computed from logits: {@code BCE(sigmoid(LSE_r(z)), y)} for the logit map
+     * {@code z (N,1,h,w)} and labels {@code (N,1)}, as {@code max(x,0) - x y + log(1 + exp(-|x|))}
+     * with {@code x = LSE_r(z)}, which never saturates. METHOD.md pools probabilities instead,
+     * {@code LSE_r(sigmoid(z))}, and that caps what one cell can say: a map of 64 cells with one at
+     * 1 and the rest at 0 pools to {@code 1 - ln(64)/10 = 0.58}, so BCE on a positive keeps pushing
+     * up cells beside the fracture (diffuse maps), and the cell that found it sits in the sigmoid's
+     * flat tail with almost no gradient. Pooled logits let one confident cell carry the image.
+     */
+    public static NDArray lseOfLogitsBce(NDArray logitMap, float r, NDArray label) {
+        NDArray x = LsePooling.lse(logitMap, r);
+        requireSameShape(x, label, "label");
+        NDArray y = label.toType(x.getDataType(), false);
+        NDArray softplus = x.abs().neg().exp().add(1f).log();
+        return x.maximum(0f).sub(x.mul(y)).add(softplus).mean();
+    }
+
+    /**
      * BCE over the entries where {@code mask} is 1 only (the type loss of stage 2, applied to
      * positive ROIs): {@code sum(mask * bce) / max(sum(mask), 1)}; zero (not NaN) when the mask is empty.
      */

@@ -23,7 +23,8 @@ import ai.djl.util.PairList;
  * [0,1], and the backbone feature map averaged over each cell of a {@link #GRID} x {@link #GRID} grid
  * ({@code (N, C*GRID*GRID)} float32, >= 0 after the final ReLU; {@link #gridPooled}),
  * which {@link FeatureStatistics} compares with the training images'. The third output is read off
- * the features the map is computed from; it changes neither the map nor the loss.
+ * the features the map is computed from; it changes neither the map nor the loss. In training mode
+ * a fourth output follows: the map's logits {@code (N,1,h,w)}, for {@link Losses#lseOfLogitsBce}.
  */
 public final class MilFcn extends Network {
     /** Side of the grid the feature map is pooled to for the third output. */
@@ -43,8 +44,12 @@ public final class MilFcn extends Network {
 
     @Override
     NDList heads(ParameterStore ps, NDList features, boolean training, PairList<String, Object> p) {
-        NDArray map = Activation.sigmoid(mil.forward(ps, features, training, p).head());
-        return new NDList(LsePooling.lse(map, config().lseR()), map, gridPooled(features.head()));
+        NDArray logits = mil.forward(ps, features, training, p).head();
+        NDArray map = Activation.sigmoid(logits);
+        NDList out = new NDList(LsePooling.lse(map, config().lseR()), map, gridPooled(features.head()));
+        // the loss may pool the logits instead (Losses.lseOfLogitsBce); inference never needs them
+        if (training) out.add(logits);
+        return out;
     }
 
     /**

@@ -105,8 +105,10 @@ final class EpochLoop {
             // the line goes first: a kill before the checkpoint is committed leaves a line of an epoch
             // that resume trains again and truncateAfter drops; the other order could lose the line of
             // an epoch whose checkpoint exists (resume would never write it)
+            Map<String, Object> extras = new java.util.LinkedHashMap<>(stage.extras());
+            extras.putAll(trainer.drainGradientNorms());
             metrics.append(new EpochMetrics(stage.number(), epoch, trainLoss, val.loss(),
-                    Double.isNaN(val.auc()) ? -1 : val.auc(), lr, seconds, stage.extras()));
+                    Double.isNaN(val.auc()) ? -1 : val.auc(), lr, seconds, extras));
             checkpoints.commit(state, CheckpointStore.Slot.LAST, trainer::save);
             if (improved) {
                 checkpoints.copy(stage.number(), CheckpointStore.Slot.LAST, CheckpointStore.Slot.BEST);

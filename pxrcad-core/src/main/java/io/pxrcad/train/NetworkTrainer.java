@@ -42,6 +42,7 @@ final class NetworkTrainer implements AutoCloseable {
     private final Network network;
     private final ResumableAdam adam;
     private final Trainer trainer;
+    private final GradientNorms gradients;
 
     NetworkTrainer(Model model, float learningRate) {
         this.model = model;
@@ -54,6 +55,7 @@ final class NetworkTrainer implements AutoCloseable {
         // the loss in the config is never called: the stage losses need several outputs
         this.trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
                 .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()}));
+        this.gradients = new GradientNorms(network);
     }
 
     Network network() { return network; }
@@ -138,8 +140,12 @@ final class NetworkTrainer implements AutoCloseable {
 
     /** The Adam update from the gradients accumulated since the last update, which it then resets. */
     void update() {
+        gradients.record();
         trainer.step();
     }
+
+    /** Mean gradient norm per layer group over the updates since the last call ({@link GradientNorms}). */
+    Map<String, Object> drainGradientNorms() { return gradients.drain(); }
 
     /**
      * A training-mode forward pass outside any gradient collector: batch norm updates its

@@ -5,10 +5,14 @@ import io.pxrcad.image.Preprocessor;
 import io.pxrcad.infer.StageOneOutput;
 import io.pxrcad.infer.TwoStageChain;
 import io.pxrcad.mining.ProbabilityMap;
+import io.pxrcad.model.Losses;
+import io.pxrcad.model.LsePooling;
+import ai.djl.ndarray.types.Shape;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stage 1 (METHOD.md): the MIL FCN trained on whole images with image-level labels; loss = BCE
@@ -17,6 +21,7 @@ import java.util.List;
  */
 final class Stage1 extends WholeImageStage {
     private final TwoStageChain chain;
+    private MapStatistics mapStatistics;
 
     Stage1(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter,
            TwoStageChain chain) {
@@ -28,8 +33,39 @@ final class Stage1 extends WholeImageStage {
     public EpochLoop.Validation validate(NetworkTrainer trainer) throws IOException {
         Scores s = scores(chain, val, config.imagesPerPass());
         int[] labels = WholeImages.labels(val);
-        return new EpochLoop.Validation(Bce.mean(s.lse(), labels), Auc.of(s.ps1(), labels));
+        mapStatistics = MapStatistics.of(s.maps(), val);
+        float[] pooled = config.lseOfLogits() ? pooledLogits(s.maps(), (float) config.lseR()) : s.lse();
+        return new EpochLoop.Validation(Bce.mean(pooled, labels), Auc.of(s.ps1(), labels));
     }
+
+    /** With {@link TrainConfig#lseOfLogits()} the loss pools the logits ({@link Losses#lseOfLogitsBce}). */
+    @Override
+    NetworkTrainer.BatchLoss loss() {
+        if (!config.lseOfLogits()) return LOSS;
+        float r = (float) config.lseR();
+        return (out, rows, m) -> Losses.lseOfLogitsBce(out.get(3), r, m.create(rows.labels(), new Shape(rows.n(), 1)));
+    }
+
+    /**
+     * {@code sigmoid(LSE_r(logit p))} of each map: what the loss of {@link TrainConfig#lseOfLogits()}
+     * scores, from the evaluation maps (probabilities clamped to [1e-6, 1 - 1e-6] first, logits +-13.8).
+     */
+    static float[] pooledLogits(List<ProbabilityMap> maps, float r) {
+        float[] out = new float[maps.size()];
+        for (int i = 0; i < out.length; i++) {
+            float[] v = maps.get(i).values();
+            for (int k = 0; k < v.length; k++) {
+                double p = Math.min(1 - 1e-6, Math.max(1e-6, v[k]));
+                v[k] = (float) Math.log(p / (1 - p));
+            }
+            out[i] = (float) (1 / (1 + Math.exp(-LsePooling.lse(v, r))));
+        }
+        return out;
+    }
+
+    /** The validation maps' statistics of the epoch ({@link MapStatistics}). */
+    @Override
+    public Map<String, Object> extras() { return mapStatistics == null ? Map.of() : mapStatistics.asMetrics(); }
 
     /** Stage-1 outputs of every image of a source, in its order. */
     record Scores(List<StageOneOutput> outputs) {

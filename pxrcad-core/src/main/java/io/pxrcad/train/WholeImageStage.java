@@ -45,15 +45,18 @@ abstract class WholeImageStage implements EpochLoop.Stage {
 
     @Override
     public final float train(NetworkTrainer trainer, NDManager nd, Batch batch) {
-        return trainer.step(nd, batch, rowsPerPass(), LOSS);
+        return trainer.step(nd, batch, rowsPerPass(), loss());
     }
+
+    /** The training loss: {@link #LOSS} unless a stage says otherwise. */
+    NetworkTrainer.BatchLoss loss() { return LOSS; }
 
     /** BCE of the first output {@code (N,1)} against the rows' image-level labels (also what {@link TrainingStepBench} times). */
     static final NetworkTrainer.BatchLoss LOSS =
             (out, rows, m) -> Losses.bce(out.get(0), m.create(rows.labels(), new Shape(rows.n(), 1)));
 
     @Override
-    public final Map<String, Object> extras() { return Map.of(); }
+    public Map<String, Object> extras() { return Map.of(); }
 
     @Override
     public final Float miningThreshold() { return null; }

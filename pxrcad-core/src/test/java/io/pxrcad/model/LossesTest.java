@@ -56,4 +56,44 @@ class LossesTest {
             assertThat(p.getGradient().toFloatArray()).containsOnly(0f);
         }
     }
+
+    @Test
+    void lseOfLogitsBceIsTheCrossEntropyOfTheSigmoidOfThePooledLogits() {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
+            float[] z0 = {2f, -1f, 0.5f, -3f}, z1 = {-2f, -2f, -2f, -0.5f};
+            NDArray z = nd.create(concat(z0, z1), new Shape(2, 1, 2, 2));
+            NDArray y = nd.create(new float[] {1f, 0f}, new Shape(2, 1));
+            double p0 = sigmoid(LsePooling.lse(z0, 10f)), p1 = sigmoid(LsePooling.lse(z1, 10f));
+            double expected = -(Math.log(p0) + Math.log(1 - p1)) / 2;
+            assertThat((double) Losses.lseOfLogitsBce(z, 10f, y).getFloat()).isCloseTo(expected, within(1e-5));
+        }
+    }
+
+    @Test
+    void lseOfLogitsBceKeepsItsGradientWhereTheProbabilityWouldSaturate() {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
+            // a negative image scored with logit 40: sigmoid rounds to exactly 1 in float, so the BCE of
+            // probabilities is clamped at 100 with no gradient; from logits the loss is 40 and the gradient ~1
+            NDArray z = nd.create(new float[] {40f, 40f, 40f, 40f}, new Shape(1, 1, 2, 2));
+            NDArray y = nd.create(new float[] {0f}, new Shape(1, 1));
+            z.setRequiresGradient(true);
+            NDArray loss;
+            try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
+                loss = Losses.lseOfLogitsBce(z, 10f, y);
+                gc.backward(loss);
+            }
+            assertThat(loss.getFloat()).isCloseTo(40f, within(1e-3f));
+            float sum = 0;
+            for (float g : z.getGradient().toFloatArray()) sum += g;
+            assertThat(sum).isCloseTo(1f, within(1e-4f));
+        }
+    }
+
+    private static double sigmoid(double x) { return 1 / (1 + Math.exp(-x)); }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
 }

@@ -1,0 +1,80 @@
+package io.pxrcad.train;
+
+import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.eval.Pointing;
+import io.pxrcad.image.MapCell;
+import io.pxrcad.mining.ProbabilityMap;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What stage 1's probability maps look like on the validation images after an epoch: the mean
+ * cell probability, the mean within-map standard deviation (0 for a flat map), the mean map
+ * maximum ({@code ps1}) of positives and of negatives, and, where the manifest has boxes, the share
+ * of positives whose map maximum lies in a true box (METHOD.md's heatmap criterion). Boxes only
+ * describe the maps here; they never enter training. A map stuck at the label prior shows as a
+ * flat map with equal maxima; a map that detects but does not localise as a high maximum outside
+ * the boxes.
+ */
+record MapStatistics(double meanProbability, double meanSpread, double positiveMax, double negativeMax,
+                     int inBox, int withBoxes) {
+
+    static MapStatistics of(List<ProbabilityMap> maps, ImageSource src) throws IOException {
+        List<int[]> sizes = new java.util.ArrayList<>(maps.size());
+        for (int i = 0; i < maps.size(); i++) {
+            sizes.add(src.entry(i).boxes().isEmpty() ? null : src.originalSize(i));
+        }
+        return of(maps, src.entries(), sizes);
+    }
+
+    /**
+     * @param entries the images' manifest rows, in the order of {@code maps}
+     * @param sizes   each image's original {@code {width, height}} (the boxes' pixel space); null where it has no boxes
+     */
+    static MapStatistics of(List<ProbabilityMap> maps, List<ManifestEntry> entries, List<int[]> sizes) {
+        double mean = 0, spread = 0, pos = 0, neg = 0;
+        int nPos = 0, nNeg = 0, hits = 0, boxed = 0;
+        for (int i = 0; i < maps.size(); i++) {
+            ProbabilityMap m = maps.get(i);
+            float[] v = m.values();
+            double mu = 0, sq = 0;
+            for (float x : v) mu += x;
+            mu /= v.length;
+            for (float x : v) sq += (x - mu) * (x - mu);
+            mean += mu;
+            spread += Math.sqrt(sq / v.length);
+            ManifestEntry e = entries.get(i);
+            if (e.positive()) {
+                pos += m.max();
+                nPos++;
+            } else {
+                neg += m.max();
+                nNeg++;
+            }
+            if (!e.boxes().isEmpty()) {
+                int[] wh = sizes.get(i);
+                double cw = wh[0] / (double) m.width(), ch = wh[1] / (double) m.height();
+                MapCell c = m.argmax();
+                if (Pointing.hit(e.boxes(), (c.col() + 0.5) * cw, (c.row() + 0.5) * ch, 0, 0)) hits++;
+                boxed++;
+            }
+        }
+        int n = Math.max(1, maps.size());
+        return new MapStatistics(mean / n, spread / n, nPos == 0 ? Double.NaN : pos / nPos,
+                nNeg == 0 ? Double.NaN : neg / nNeg, hits, boxed);
+    }
+
+    /** The values for the epoch's metrics line ({@code map.*}); NaN ones left out. */
+    Map<String, Object> asMetrics() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("map.mean", (float) meanProbability);
+        out.put("map.spread", (float) meanSpread);
+        if (!Double.isNaN(positiveMax)) out.put("map.maxPositive", (float) positiveMax);
+        if (!Double.isNaN(negativeMax)) out.put("map.maxNegative", (float) negativeMax);
+        if (withBoxes > 0) out.put("map.maxInBox", (float) inBox / withBoxes);
+        return out;
+    }
+}
