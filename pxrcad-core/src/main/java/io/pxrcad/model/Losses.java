@@ -37,6 +37,28 @@ public final class Losses {
     }
 
     /**
+     * The cell-level part of stage 1's loss for images without a fracture: for the logit map
+     * {@code z (N,1,h,w)} and labels {@code (N,1)}, {@code sum over negatives of mean over cells of
+     * BCE(sigmoid(z), 0)}, divided by {@code N} (so it adds to a batch-mean loss with weight one per
+     * image). Image-level labels only: a negative image has no fracture anywhere, so every cell is a
+     * known negative instance. Pooled BCE alone tells a negative image only that its highest cells are
+     * too high; here every cell of normal anatomy is pushed down, which leaves fracture-specific
+     * features as the only way to raise a positive image's pooled score.
+     */
+    public static NDArray negativeCellBce(NDArray logitMap, NDArray label) {
+        if (logitMap.getShape().dimension() != 4 || logitMap.getShape().get(0) != label.getShape().get(0)) {
+            throw new IllegalArgumentException("expected a logit map (N,1,h,w) and labels (N,1) but were "
+                    + logitMap.getShape() + " and " + label.getShape());
+        }
+        long n = logitMap.getShape().get(0);
+        NDArray z = logitMap.reshape(n, -1);
+        // BCE against 0 from logits: softplus(z) = max(z,0) + log(1 + exp(-|z|))
+        NDArray perImage = z.maximum(0f).add(z.abs().neg().exp().add(1f).log()).mean(new int[] {1});
+        NDArray negative = label.toType(z.getDataType(), false).reshape(n).neg().add(1f);
+        return perImage.mul(negative).sum().div((float) n);
+    }
+
+    /**
      * BCE over the entries where {@code mask} is 1 only (the type loss of stage 2, applied to
      * positive ROIs): {@code sum(mask * bce) / max(sum(mask), 1)}; zero (not NaN) when the mask is empty.
      */

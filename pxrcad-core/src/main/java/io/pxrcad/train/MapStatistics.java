@@ -17,10 +17,11 @@ import java.util.Map;
  * of positives whose map maximum lies in a true box (METHOD.md's heatmap criterion). Boxes only
  * describe the maps here; they never enter training. A map stuck at the label prior shows as a
  * flat map with equal maxima; a map that detects but does not localise as a high maximum outside
- * the boxes.
+ * the boxes; a map that found a shortcut of position as one cell holding the maximum of most
+ * images ({@code modeCell}, {@code modeShare}).
  */
 record MapStatistics(double meanProbability, double meanSpread, double positiveMax, double negativeMax,
-                     int inBox, int withBoxes) {
+                     int inBox, int withBoxes, MapCell modeCell, double modeShare) {
 
     static MapStatistics of(List<ProbabilityMap> maps, ImageSource src) throws IOException {
         List<int[]> sizes = new java.util.ArrayList<>(maps.size());
@@ -37,6 +38,7 @@ record MapStatistics(double meanProbability, double meanSpread, double positiveM
     static MapStatistics of(List<ProbabilityMap> maps, List<ManifestEntry> entries, List<int[]> sizes) {
         double mean = 0, spread = 0, pos = 0, neg = 0;
         int nPos = 0, nNeg = 0, hits = 0, boxed = 0;
+        Map<MapCell, Integer> argmaxCounts = new java.util.HashMap<>();
         for (int i = 0; i < maps.size(); i++) {
             ProbabilityMap m = maps.get(i);
             float[] v = m.values();
@@ -46,6 +48,7 @@ record MapStatistics(double meanProbability, double meanSpread, double positiveM
             for (float x : v) sq += (x - mu) * (x - mu);
             mean += mu;
             spread += Math.sqrt(sq / v.length);
+            argmaxCounts.merge(m.argmax(), 1, Integer::sum);
             ManifestEntry e = entries.get(i);
             if (e.positive()) {
                 pos += m.max();
@@ -63,8 +66,12 @@ record MapStatistics(double meanProbability, double meanSpread, double positiveM
             }
         }
         int n = Math.max(1, maps.size());
+        Map.Entry<MapCell, Integer> mode = argmaxCounts.entrySet().stream()
+                .max(Map.Entry.<MapCell, Integer>comparingByValue()
+                        .thenComparing(e -> -(e.getKey().row() * 100_000 + e.getKey().col())))
+                .orElse(Map.entry(new MapCell(0, 0), 0));
         return new MapStatistics(mean / n, spread / n, nPos == 0 ? Double.NaN : pos / nPos,
-                nNeg == 0 ? Double.NaN : neg / nNeg, hits, boxed);
+                nNeg == 0 ? Double.NaN : neg / nNeg, hits, boxed, mode.getKey(), (double) mode.getValue() / n);
     }
 
     /** The values for the epoch's metrics line ({@code map.*}); NaN ones left out. */
@@ -75,6 +82,8 @@ record MapStatistics(double meanProbability, double meanSpread, double positiveM
         if (!Double.isNaN(positiveMax)) out.put("map.maxPositive", (float) positiveMax);
         if (!Double.isNaN(negativeMax)) out.put("map.maxNegative", (float) negativeMax);
         if (withBoxes > 0) out.put("map.maxInBox", (float) inBox / withBoxes);
+        out.put("map.modeCell", modeCell.row() + "," + modeCell.col());
+        out.put("map.modeShare", (float) modeShare);
         return out;
     }
 }

@@ -7,6 +7,7 @@ import io.pxrcad.infer.TwoStageChain;
 import io.pxrcad.mining.ProbabilityMap;
 import io.pxrcad.model.Losses;
 import io.pxrcad.model.LsePooling;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 import java.io.IOException;
@@ -35,15 +36,38 @@ final class Stage1 extends WholeImageStage {
         int[] labels = WholeImages.labels(val);
         mapStatistics = MapStatistics.of(s.maps(), val);
         float[] pooled = config.lseOfLogits() ? pooledLogits(s.maps(), (float) config.lseR()) : s.lse();
-        return new EpochLoop.Validation(Bce.mean(pooled, labels), Auc.of(s.ps1(), labels));
+        double loss = Bce.mean(pooled, labels) + (config.negativeCells() ? negativeCellLoss(s.maps(), labels) : 0);
+        return new EpochLoop.Validation(loss, Auc.of(s.ps1(), labels));
     }
 
-    /** With {@link TrainConfig#lseOfLogits()} the loss pools the logits ({@link Losses#lseOfLogitsBce}). */
+    /**
+     * METHOD.md's BCE of the LSE of probabilities, or with {@link TrainConfig#lseOfLogits()} of the
+     * logits ({@link Losses#lseOfLogitsBce}); with {@link TrainConfig#negativeCells()} plus every cell
+     * of the negative images ({@link Losses#negativeCellBce}).
+     */
     @Override
     NetworkTrainer.BatchLoss loss() {
-        if (!config.lseOfLogits()) return LOSS;
+        if (!config.lseOfLogits() && !config.negativeCells()) return LOSS;
         float r = (float) config.lseR();
-        return (out, rows, m) -> Losses.lseOfLogitsBce(out.get(3), r, m.create(rows.labels(), new Shape(rows.n(), 1)));
+        boolean logits = config.lseOfLogits(), cells = config.negativeCells();
+        return (out, rows, m) -> {
+            NDArray y = m.create(rows.labels(), new Shape(rows.n(), 1));
+            NDArray pooled = logits ? Losses.lseOfLogitsBce(out.get(3), r, y) : Losses.bce(out.get(0), y);
+            return cells ? pooled.add(Losses.negativeCellBce(out.get(3), y)) : pooled;
+        };
+    }
+
+    /** {@link Losses#negativeCellBce} from evaluation maps: mean over negatives' cells of {@code -log(1-p)}, over all images. */
+    static double negativeCellLoss(List<ProbabilityMap> maps, int[] labels) {
+        double sum = 0;
+        for (int i = 0; i < maps.size(); i++) {
+            if (labels[i] != 0) continue;
+            float[] v = maps.get(i).values();
+            double cells = 0;
+            for (float p : v) cells -= Math.log(Math.max(1e-12, 1 - (double) p));
+            sum += cells / v.length;
+        }
+        return maps.isEmpty() ? 0 : sum / maps.size();
     }
 
     /**

@@ -89,6 +89,21 @@ class LossesTest {
         }
     }
 
+    @Test
+    void negativeCellBceScoresEveryCellOfTheNegativesOnly() {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
+            float[] neg = {0f, 2f, -2f, 1f}, pos = {5f, 5f, 5f, 5f};
+            NDArray z = nd.create(concat(neg, pos), new Shape(2, 1, 2, 2));
+            NDArray y = nd.create(new float[] {0f, 1f}, new Shape(2, 1));
+            double cells = 0;
+            for (float v : neg) cells -= Math.log(1 - sigmoid(v));
+            // one negative of two images: its mean cell loss, divided by the batch size
+            assertThat((double) Losses.negativeCellBce(z, y).getFloat()).isCloseTo(cells / 4 / 2, within(1e-5));
+            NDArray allPositive = nd.create(new float[] {1f, 1f}, new Shape(2, 1));
+            assertThat(Losses.negativeCellBce(z, allPositive).getFloat()).isEqualTo(0f);
+        }
+    }
+
     private static double sigmoid(double x) { return 1 / (1 + Math.exp(-x)); }
 
     private static float[] concat(float[] a, float[] b) {

@@ -38,7 +38,9 @@ class MapStatisticsTest {
         assertThat(s.negativeMax()).isCloseTo(0.6, within(1e-6));
         assertThat(s.inBox()).isEqualTo(1);
         assertThat(s.withBoxes()).isEqualTo(2);
-        assertThat(s.asMetrics()).containsEntry("map.maxInBox", 0.5f).containsKeys("map.mean", "map.spread",
+        assertThat(s.modeCell()).isEqualTo(new io.pxrcad.image.MapCell(2, 3));
+        assertThat(s.modeShare()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(s.asMetrics()).containsEntry("map.maxInBox", 0.5f).containsEntry("map.modeCell", "2,3").containsKeys("map.mean", "map.spread",
                 "map.maxPositive", "map.maxNegative");
     }
 
@@ -46,7 +48,8 @@ class MapStatisticsTest {
     void leavesOutWhatIsUndefined() {
         MapStatistics s = MapStatistics.of(List.of(new ProbabilityMap(1, 2, new float[] {0.1f, 0.3f})),
                 List.of(entry(0, List.of())), Arrays.asList((int[]) null));
-        assertThat(s.asMetrics()).containsOnlyKeys("map.mean", "map.spread", "map.maxNegative");
+        assertThat(s.asMetrics()).containsOnlyKeys("map.mean", "map.spread", "map.maxNegative",
+                "map.modeCell", "map.modeShare");
     }
 
     @Test
@@ -70,5 +73,13 @@ class MapStatisticsTest {
         double lse = (m + Math.log(sum / v.length)) / 5;
         float[] got = Stage1.pooledLogits(List.of(new ProbabilityMap(2, 2, v)), 5f);
         assertThat((double) got[0]).isCloseTo(1 / (1 + Math.exp(-lse)), within(1e-5));
+    }
+
+    @Test
+    void negativeCellLossAveragesTheNegativesCellsOverAllImages() {
+        List<ProbabilityMap> maps = List.of(new ProbabilityMap(1, 2, new float[] {0.5f, 0.75f}),
+                new ProbabilityMap(1, 2, new float[] {0.9f, 0.9f}));
+        double expected = (-Math.log(0.5) - Math.log(0.25)) / 2 / 2;
+        assertThat(Stage1.negativeCellLoss(maps, new int[] {0, 1})).isCloseTo(expected, within(1e-6));
     }
 }
