@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
                 SynthCommand.class,
                 MetricsCommand.class,
                 TrainCommand.class,
+                PretrainCommand.class,
                 PredictCommand.class,
                 PacsCommand.class,
                 ExportCommand.class,

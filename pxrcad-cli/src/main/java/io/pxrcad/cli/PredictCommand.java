@@ -3,6 +3,7 @@ package io.pxrcad.cli;
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.DataException;
 import io.pxrcad.Radiograph;
+import io.pxrcad.data.ImageFiles;
 import io.pxrcad.infer.Detection;
 import io.pxrcad.infer.DetectionJson;
 import io.pxrcad.infer.ImageInput;
@@ -21,14 +22,9 @@ import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code pxrcad predict}: the chained two-stage pass over images and folders, one JSON object
@@ -38,9 +34,6 @@ import java.util.stream.Stream;
  */
 @Command(name = "predict", description = "Run a trained model on images or folders; one JSON line per image.")
 final class PredictCommand implements Callable<Integer> {
-    private static final Set<String> SKIP = Set.of("csv", "json", "jsonl", "md", "txt", "yaml", "yml", "html", "svg",
-            "safetensors", "xml", "log");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -83,7 +76,7 @@ final class PredictCommand implements Callable<Integer> {
             io.pxrcad.OutputFolder.check(dicomOut, "--dicom-out");
             io.pxrcad.OutputFolder.removeOwn(dicomOut, n -> n.endsWith(DicomResults.SR_SUFFIX) || n.endsWith(DicomResults.SC_SUFFIX));
         }
-        List<Path> files = expand(inputs);
+        List<Path> files = ImageFiles.expand(inputs);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         try (FractureDetector detector = FractureDetector.load(model, device, engine);
@@ -140,27 +133,5 @@ final class PredictCommand implements Callable<Integer> {
             s = s.substring(s.indexOf('/') + 1);
         }
         return s.replace('/', '_');
-    }
-
-    static List<Path> expand(List<Path> inputs) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path in : inputs) {
-            if (Files.isDirectory(in)) {
-                try (Stream<Path> walk = Files.walk(in)) {
-                    walk.filter(Files::isRegularFile).filter(PredictCommand::looksLikeImage).sorted().forEach(files::add);
-                }
-            } else {
-                files.add(in); // a missing file is reported in its own output line, like an unreadable one
-            }
-        }
-        if (files.isEmpty()) throw new DataException("no images found in " + inputs);
-        return files;
-    }
-
-    private static boolean looksLikeImage(Path p) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(".")) return false;
-        int dot = name.lastIndexOf('.');
-        return dot < 0 || !SKIP.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 }

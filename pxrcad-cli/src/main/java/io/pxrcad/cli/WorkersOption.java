@@ -1,5 +1,6 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.train.PretrainConfig;
 import io.pxrcad.train.TrainConfig;
 import picocli.CommandLine.Option;
 
@@ -11,6 +12,15 @@ final class WorkersOption {
 
     /** {@code cfg} with the number of workers given, checked; as it is without {@code --workers}. */
     TrainConfig apply(TrainConfig cfg) {
-        return workers == null ? cfg : cfg.withNumWorkers(Options.between("--workers", workers, 0, TrainConfig.MAX_WORKERS));
+        return workers == null ? cfg : cfg.withNumWorkers(checked());
+    }
+
+    /** As {@link #apply(TrainConfig)} for pretraining. */
+    PretrainConfig apply(PretrainConfig cfg) {
+        return workers == null ? cfg : cfg.withNumWorkers(checked());
+    }
+
+    private int checked() {
+        return Options.between("--workers", workers, 0, TrainConfig.MAX_WORKERS);
     }
 }

@@ -12,4 +12,10 @@ public sealed interface BackboneSpec permits DenseNet, ResNet, Vgg {
 
     /** Channels of the output feature map. */
     int channels();
+
+    /**
+     * Total stride: an input whose side is a multiple of it gives a feature map of side
+     * {@code side / stride()}, one cell per {@code stride x stride} square of input pixels.
+     */
+    int stride();
 }

@@ -55,6 +55,10 @@ public record DenseNet(int growth, int[] blocks, int initFeatures, int bnSize, d
         return c;
     }
 
+    /** 4 in the stem (a stride-2 convolution, then stride-2 max pooling), 2 in each transition: 32 for 4 blocks. */
+    @Override
+    public int stride() { return 4 << (blocks.length - 1); }
+
     /** The feature extractor: {@code (N,3,H,W) -> relu(features(x))}, {@code (N,channels(),H/32,W/32)}. */
     public Backbone features(Architecture architecture) {
         Stages f = new Stages()

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 
 /**
- * Losses on probabilities, written here because DJL's {@code sigmoidBinaryCrossEntropyLoss} with
+ * Losses on probabilities (and the masked reconstruction error of pretraining), written here because DJL's {@code sigmoidBinaryCrossEntropyLoss} with
  * {@code fromSigmoid=true} returns the negative cross-entropy (DJL 0.33-0.36).
  */
 public final class Losses {
@@ -66,6 +66,18 @@ public final class Losses {
         requireSameShape(prob, mask, "mask");
         NDArray m = mask.toType(prob.getDataType(), false);
         return elementwise(prob, label).mul(m).sum().div(m.sum().maximum(1f));
+    }
+
+    /**
+     * Mean absolute error over the entries where {@code mask} is 1 only (the masked pixels of
+     * masked-image modelling): {@code sum(mask * |pred - target|) / max(sum(mask), 1)}. All three of
+     * the same shape, e.g. {@code (N,1,H,W)} float32; returns a scalar.
+     */
+    public static NDArray maskedL1(NDArray pred, NDArray target, NDArray mask) {
+        requireSameShape(pred, target, "target");
+        requireSameShape(pred, mask, "mask");
+        NDArray m = mask.toType(pred.getDataType(), false);
+        return pred.sub(target.toType(pred.getDataType(), false)).abs().mul(m).sum().div(m.sum().maximum(1f));
     }
 
     private static NDArray elementwise(NDArray prob, NDArray label) {

@@ -42,11 +42,15 @@ public final class Networks {
      * on {@code device}; its block is a {@link Network} ({@link #network(Model)}). Must be closed.
      */
     public static Model newModel(NetworkConfig config, Device device) {
-        Network net = build(config);
-        Model model = Model.newInstance(config.role().id() + "-" + config.backbone().id(), device, TorchEngine.NAME);
+        return newModel(config.role().id() + "-" + config.backbone().id(), build(config), device);
+    }
+
+    /** A model named {@code name} holding {@code block}, initialised at {@link #INIT_SHAPE} on {@code device}. Must be closed. */
+    static Model newModel(String name, Block block, Device device) {
+        Model model = Model.newInstance(name, device, TorchEngine.NAME);
         try {
-            model.setBlock(net);
-            net.initialize(model.getNDManager(), DataType.FLOAT32, INIT_SHAPE);
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, INIT_SHAPE);
             return model;
         } catch (RuntimeException e) {
             model.close();

@@ -57,6 +57,10 @@ public record ResNet(int[] layers, int[] widths, boolean smallInput) implements 
 
     public int channels() { return widths[3]; }
 
+    /** 2 in each of layer2..layer4, times 4 in the ImageNet stem: 32, or 8 with the small-input stem. */
+    @Override
+    public int stride() { return smallInput ? 8 : 32; }
+
     /** The feature extractor up to {@code layer4}: {@code (N,3,H,W) -> (N,channels(),H/32,W/32)} (H/8 with the small-input stem). */
     public Backbone features(Architecture architecture) {
         Stages s = smallInput

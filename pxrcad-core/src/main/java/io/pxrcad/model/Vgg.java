@@ -51,6 +51,10 @@ public record Vgg(int[] widths, int[] convs) implements BackboneSpec {
 
     public int channels() { return widths[widths.length - 1]; }
 
+    /** 2 per stage (its max pooling): 32 for five stages. */
+    @Override
+    public int stride() { return 1 << widths.length; }
+
     /** {@code (N,3,H,W) -> (N,channels(),H/2^s,W/2^s)} for {@code s} stages, non-negative. */
     public Backbone features(Architecture architecture) {
         Stages net = new Stages();

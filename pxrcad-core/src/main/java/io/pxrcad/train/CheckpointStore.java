@@ -1,12 +1,9 @@
 package io.pxrcad.train;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -19,11 +16,11 @@ import java.util.stream.Stream;
  * </pre>
  * A checkpoint is written whole into a hidden temporary folder beside its slot
  * ({@code .last.tmp-<n>}), {@code state.json} last, then swapped in by renames
- * ({@code last -> .last.old}, temporary {@code -> last}, delete {@code .last.old}). A process
- * killed at any moment (SIGKILL) leaves either the old or the new checkpoint complete:
- * {@link #find} prefers {@code last}, falls back to {@code .last.old}, and only accepts a folder
- * holding {@code state.json}. The weight and optimizer files are written by the trainer
- * (this class knows nothing of networks).
+ * ({@code last -> .last.old}, temporary {@code -> last}, delete {@code .last.old}; see
+ * {@link CheckpointFolder}). A process killed at any moment (SIGKILL) leaves either the old or
+ * the new checkpoint complete: {@link #find} prefers {@code last}, falls back to
+ * {@code .last.old}, and only accepts a folder holding {@code state.json}. The weight and
+ * optimizer files are written by the trainer (this class knows nothing of networks).
  */
 public final class CheckpointStore {
     public static final String STATE_FILE = "state.json";
@@ -71,26 +68,10 @@ public final class CheckpointStore {
      * @return the checkpoint's final folder
      */
     public Path commit(TrainingState state, Slot slot, Contents contents) throws IOException {
-        Path target = dir(state.stage(), slot);
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempDirectory(target.getParent(), "." + slot.dirName() + ".tmp-");
-        try {
-            contents.writeTo(tmp);
-            state.save(tmp.resolve(STATE_FILE)); // last: its presence marks the folder complete
-            Path old = oldDir(target);
-            if (!Files.exists(target) && Files.isRegularFile(old.resolve(STATE_FILE))) {
-                move(old, target); // an earlier swap was interrupted: never delete the only complete copy
-            }
-            deleteTree(old);
-            if (Files.exists(target)) {
-                move(target, old);
-            }
-            move(tmp, target);
-            deleteTree(old);
-            return target;
-        } finally {
-            deleteTree(tmp);
-        }
+        return CheckpointFolder.commit(dir(state.stage(), slot), STATE_FILE, dir -> {
+            contents.writeTo(dir);
+            state.save(dir.resolve(STATE_FILE)); // last: its presence marks the folder complete
+        });
     }
 
     /** Copies the {@code from} checkpoint of a stage into slot {@code to}, atomically (e.g. last to best). */
@@ -110,14 +91,9 @@ public final class CheckpointStore {
 
     /** The complete checkpoint of a stage and slot, recovering from an interrupted swap; empty if none. */
     public Optional<Checkpoint> find(int stage, Slot slot) throws IOException {
-        Path target = dir(stage, slot);
-        for (Path candidate : new Path[] {target, oldDir(target)}) {
-            Path state = candidate.resolve(STATE_FILE);
-            if (Files.isRegularFile(state)) {
-                return Optional.of(new Checkpoint(candidate, TrainingState.load(state)));
-            }
-        }
-        return Optional.empty();
+        Optional<Path> dir = CheckpointFolder.find(dir(stage, slot), STATE_FILE);
+        return dir.isEmpty() ? Optional.empty()
+                : Optional.of(new Checkpoint(dir.get(), TrainingState.load(dir.get().resolve(STATE_FILE))));
     }
 
     private Path stageDir(int stage) {
@@ -125,34 +101,5 @@ public final class CheckpointStore {
             throw new IllegalArgumentException("stage must be 1 or 2 but was " + stage);
         }
         return root.resolve("stage" + stage);
-    }
-
-    private static Path oldDir(Path target) {
-        return target.resolveSibling("." + target.getFileName() + ".old");
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -140,24 +140,9 @@ final class EpochLoop {
 
     private double trainEpoch(Stage stage, NetworkTrainer trainer, int epoch) {
         int batches = stage.startEpoch(epoch);
-        double sum = 0;
-        int workers = Math.max(0, config.numWorkers());
-        try (Prefetcher<Batch> pre = new Prefetcher<>(batches, stage::batch, workers, Math.max(1, config.prefetchBatches()));
-             ProgressListener.Task task = progress.started("stage " + stage.number() + " epoch " + epoch + "/"
-                     + config.epochs(), batches, false)) {
-            int b = 0;
-            while (pre.hasNext()) {
-                Batch batch = pre.next();
-                float loss;
-                try (NDManager sub = trainer.manager().newSubManager()) {
-                    loss = stage.train(trainer, sub, batch);
-                }
-                sum += loss;
-                b++;
-                task.advanced(String.format(java.util.Locale.ROOT, "loss %.4f", sum / b));
-            }
-        }
-        return batches == 0 ? Double.NaN : sum / batches;
+        return BatchLoop.meanLoss("stage " + stage.number() + " epoch " + epoch + "/" + config.epochs(), batches,
+                stage::batch, config.numWorkers(), config.prefetchBatches(), trainer,
+                (nd, batch) -> stage.train(trainer, nd, batch), progress);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.pxrcad.image.ImageReaders;
 import io.pxrcad.image.Preprocessor;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -21,10 +22,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * bounded whatever the data set's size. A source made {@code exact} (the validation images) keeps
  * the floats themselves ({@code 4*S*S} bytes each), so that validation scores the very inputs
  * that {@link Preprocessor#modelGray} gives {@code evaluate} and {@code predict}, and the thresholds
- * chosen on them are the ones those commands apply. Thread-safe: called from {@link Prefetcher} workers.
+ * chosen on them are the ones those commands apply. A source made {@link #unlabelled} from files
+ * alone (pretraining) has no manifest entries, so nothing of a label or box can reach its users.
+ * Thread-safe: called from {@link Prefetcher} workers.
  */
 public final class ImageSource {
-    private final Manifest manifest;
+    private final List<Path> files;
     private final List<ManifestEntry> entries;
     private final Preprocessor preprocessor;
     private final int size;
@@ -39,22 +42,47 @@ public final class ImageSource {
 
     public ImageSource(Manifest manifest, List<ManifestEntry> entries, Preprocessor preprocessor, long budgetBytes,
                        boolean exact) {
+        this(entries.stream().map(manifest::resolve).toList(), entries, preprocessor, budgetBytes, exact);
+    }
+
+    private ImageSource(List<Path> files, List<ManifestEntry> entries, Preprocessor preprocessor, long budgetBytes,
+                        boolean exact) {
         this.exact = exact;
-        this.manifest = manifest;
+        this.files = List.copyOf(files);
         this.entries = List.copyOf(entries);
         this.preprocessor = preprocessor;
         this.size = preprocessor.config().imageSize();
-        this.cache = new AtomicReferenceArray<>(this.entries.size());
+        this.cache = new AtomicReferenceArray<>(this.files.size());
         this.budgetBytes = budgetBytes;
     }
 
-    public int size() { return entries.size(); }
+    /** Image files without labels (pretraining): {@link #entry} and {@link #entries} are refused. */
+    public static ImageSource unlabelled(List<Path> files, Preprocessor preprocessor, long budgetBytes) {
+        return new ImageSource(files, List.of(), preprocessor, budgetBytes, false);
+    }
+
+    public int size() { return files.size(); }
 
     public int imageSize() { return size; }
 
-    public ManifestEntry entry(int i) { return entries.get(i); }
+    /** The file of image {@code i}. */
+    public Path file(int i) { return files.get(i); }
 
-    public List<ManifestEntry> entries() { return entries; }
+    public ManifestEntry entry(int i) {
+        requireLabelled();
+        return entries.get(i);
+    }
+
+    public List<ManifestEntry> entries() {
+        requireLabelled();
+        return entries;
+    }
+
+    private void requireLabelled() {
+        if (entries.size() != files.size()) {
+            throw new IllegalStateException("this image source holds unlabelled files, not manifest entries");
+        }
+    }
 
     /** Image {@code i} as {@code S*S} floats in [0,1], row-major (a fresh array). */
     public float[] gray(int i) throws IOException {
@@ -62,7 +90,7 @@ public final class ImageSource {
         if (c != null) {
             return restore(c);
         }
-        Radiograph r = ImageReaders.read(manifest.resolve(entries.get(i)));
+        Radiograph r = ImageReaders.read(files.get(i));
         float[] g = preprocessor.modelGray(r);
         long bytes = (exact ? 4L : 2L) * g.length;
         if (cachedBytes.addAndGet(bytes) <= budgetBytes) {
@@ -82,7 +110,7 @@ public final class ImageSource {
 
     /** Original {@code {width, height}} of image {@code i} (header only where the decoder can). */
     public int[] originalSize(int i) throws IOException {
-        return ImageReaders.dimensions(manifest.resolve(entries.get(i)));
+        return ImageReaders.dimensions(files.get(i));
     }
 
     private static short[] quantise(float[] g) {

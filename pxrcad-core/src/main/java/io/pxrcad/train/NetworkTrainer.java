@@ -16,8 +16,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pxrcad.AtomicFiles;
 import io.pxrcad.model.WeightExport;
+import ai.djl.nn.Block;
 import io.pxrcad.model.Network;
-import io.pxrcad.model.Networks;
 import io.pxrcad.model.WeightImport;
 
 import java.io.ByteArrayOutputStream;
@@ -30,23 +30,24 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * One network under training: the DJL {@link Trainer} with a {@link ResumableAdam}, the
- * training step, evaluation-mode forward passes and the checkpoint files (weights and
- * optimizer state). Must be closed: it owns the trainer and the optimizer (not the model).
+ * One network under training (a {@link Network} of the method, or the model pretraining trains):
+ * the DJL {@link Trainer} with a {@link ResumableAdam}, the training step, evaluation-mode
+ * forward passes and the checkpoint files (weights and optimizer state). Must be closed: it owns
+ * the trainer and the optimizer (not the model).
  */
 final class NetworkTrainer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STEPS_FILE = "optimizer-steps.json";
 
     private final Model model;
-    private final Network network;
+    private final Block network;
     private final ResumableAdam adam;
     private final Trainer trainer;
     private final GradientNorms gradients;
 
     NetworkTrainer(Model model, float learningRate) {
         this.model = model;
-        this.network = Networks.network(model);
+        this.network = model.getBlock();
         Map<String, String> names = new HashMap<>();
         for (Pair<String, Parameter> p : network.getParameters()) {
             names.put(p.getValue().getId(), p.getKey());
@@ -58,7 +59,7 @@ final class NetworkTrainer implements AutoCloseable {
         this.gradients = new GradientNorms(network);
     }
 
-    Network network() { return network; }
+    Block network() { return network; }
 
     NDManager manager() { return model.getNDManager(); }
 
@@ -180,14 +181,19 @@ final class NetworkTrainer implements AutoCloseable {
 
     /** Loads weights and, when {@code withOptimizer}, the optimizer state of a checkpoint. */
     void load(CheckpointStore.Checkpoint cp, boolean withOptimizer) throws IOException {
-        WeightImport.loadAll(network, cp.weights());
+        load(cp.dir(), withOptimizer);
+    }
+
+    /** Loads what {@link #save} wrote into {@code dir}: weights and, when {@code withOptimizer}, the optimizer state. */
+    void load(Path dir, boolean withOptimizer) throws IOException {
+        WeightImport.loadAll(network, dir.resolve(CheckpointStore.WEIGHTS_FILE));
         if (!withOptimizer) {
             return;
         }
-        Map<String, Integer> steps = JSON.readValue(cp.dir().resolve(STEPS_FILE).toFile(),
+        Map<String, Integer> steps = JSON.readValue(dir.resolve(STEPS_FILE).toFile(),
                 new TypeReference<Map<String, Integer>>() {});
         try (NDManager tmp = io.pxrcad.model.TorchEngine.newManager(ai.djl.Device.cpu());
-             InputStream in = Files.newInputStream(cp.optimizer())) {
+             InputStream in = Files.newInputStream(dir.resolve(CheckpointStore.OPTIMIZER_FILE))) {
             NDList state = NDList.decode(tmp, in);
             NDList onDevice = new NDList();
             for (NDArray a : state) {

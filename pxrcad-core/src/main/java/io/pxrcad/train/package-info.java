@@ -5,6 +5,9 @@
  *   <li>{@link io.pxrcad.train.TwoStageTraining} (the proposed method) and
  *       {@link io.pxrcad.train.BaselineTraining} (the image-level baselines of Table 1, same
  *       schedule and inputs): the public entry points; both write {@code RUN/model}.</li>
+ *   <li>{@link io.pxrcad.train.Pretraining} ({@code pxrcad pretrain}): self-supervised
+ *       masked-image modelling of a backbone on unlabelled images, whose output the trainings
+ *       above load as pretrained weights; {@link io.pxrcad.train.PretrainConfig} its settings.</li>
  *   <li>{@link io.pxrcad.train.TrainConfig} (+ {@link io.pxrcad.train.TrainConfigFile} for
  *       {@code --config run.yaml}): the hyper-parameters, paper defaults.</li>
  *   <li>{@link io.pxrcad.train.ResumableAdam}: Adam whose moments are saved with each checkpoint;

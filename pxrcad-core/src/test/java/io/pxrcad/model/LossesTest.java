@@ -37,6 +37,19 @@ class LossesTest {
     }
 
     @Test
+    void maskedL1AveragesTheAbsoluteErrorOverMaskedPixelsOnly() {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
+            Shape s = new Shape(1, 1, 2, 2);
+            NDArray pred = nd.create(new float[] {0.5f, 0.9f, -1f, 7f}, s);
+            NDArray target = nd.create(new float[] {0.2f, 0.1f, 0f, 0f}, s);
+            NDArray mask = nd.create(new float[] {1f, 1f, 1f, 0f}, s);
+            // (0.3 + 0.8 + 1.0) / 3; the unmasked error of 7 does not count
+            assertThat(Losses.maskedL1(pred, target, mask).getFloat()).isCloseTo(0.7f, within(1e-6f));
+            assertThat(Losses.maskedL1(pred, target, mask.zerosLike()).getFloat()).isZero();
+        }
+    }
+
+    @Test
     void maskedBceAveragesOverMaskedEntriesAndIsZeroWhenEmpty() {
         try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
             NDArray p = nd.create(new float[] {0.9f, 0.3f, 0.01f}, new Shape(3, 1));
