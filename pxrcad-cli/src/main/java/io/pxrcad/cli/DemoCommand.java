@@ -15,6 +15,9 @@ import io.pxrcad.phantom.PhantomConfig;
 import io.pxrcad.report.GalleryItem;
 import io.pxrcad.report.HeatmapOverlay;
 import io.pxrcad.report.HtmlReport;
+import io.pxrcad.report.TwoStageFinding;
+import io.pxrcad.infer.ChainEvaluation;
+import io.pxrcad.infer.DetectionScoring;
 import io.pxrcad.report.Png;
 import io.pxrcad.report.MetricsTables;
 import io.pxrcad.report.Plots;
@@ -54,8 +57,16 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
+    @CommandLine.Option(names = "--quick", description = {"A first look in about 3 minutes on 2 cores: " + QUICK_COUNT + " phantoms and "
+            + QUICK_EPOCHS + " epochs per stage", "unless --count or --epochs say otherwise (fewer test images: wider intervals)."})
+    boolean quick;
+
+    static final int QUICK_COUNT = 200;
+    static final int QUICK_EPOCHS = 20;
+
     @Override
     public Integer call() throws Exception {
+        if (quick) generated.defaultsUnlessGiven(spec.commandLine().getParseResult(), QUICK_COUNT, QUICK_EPOCHS);
         GeneratedRunOptions.Checked g = generated.checked();
         Preset p = g.preset();
         TrainConfig cfg = g.config();
@@ -89,8 +100,7 @@ final class DemoCommand implements Callable<Integer> {
 
         w.printf("3/4 detecting on %d held-out test images%n", test.size());
         w.flush();
-        float[] two = new float[test.size()], one = new float[test.size()];
-        int[] labels = new int[test.size()];
+        List<DetectionScoring.Scored> scored = new ArrayList<>(test.size());
         List<GalleryItem> gallery = new ArrayList<>();
         Path heatmaps = out.resolve("heatmaps");
         OutputFolder.removeOwn(heatmaps, n -> n.endsWith(".heatmap.png"));
@@ -99,9 +109,7 @@ final class DemoCommand implements Callable<Integer> {
                 ManifestEntry e = test.get(i);
                 Radiograph img = ImageReaders.read(manifest.resolve(e));
                 Detection d = detector.detect(img);
-                two[i] = (float) d.probability();
-                one[i] = (float) d.stage1();
-                labels[i] = e.label();
+                scored.add(DetectionScoring.judge(e, d));
                 String caption = String.format(Locale.ROOT, "%s: truth %s, p=%.2f %s", Path.of(e.image()).getFileName(),
                         e.positive() ? e.type().map(t -> t.label()).orElse("fracture") : "none", d.probability(), d.band().label());
                 byte[] png = Png.encode(HeatmapOverlay.render(img, d.map(), d.roi(), String.format(Locale.ROOT, "p=%.2f %s",
@@ -111,10 +119,12 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         w.println("4/4 writing the report");
-        BinaryScores twoStage = BinaryScores.of(two, labels), singleStage = BinaryScores.of(one, labels);
+        ChainEvaluation ev = ChainEvaluation.of(scored, "the demo's test part");
+        BinaryScores twoStage = ev.twoStage(), singleStage = ev.singleStage();
         Map<String, BinaryMetrics> metrics = new LinkedHashMap<>();
-        metrics.put("Two-stage (ps1*ps2)", BinaryMetrics.of(twoStage));
-        metrics.put("Single-stage (ps1)", BinaryMetrics.of(singleStage));
+        metrics.put("Two-stage (ps1*ps2)", ev.twoStageMetrics());
+        metrics.put("Single-stage (ps1)", ev.singleStageMetrics());
+        String claim = TwoStageFinding.claim(ev), where = TwoStageFinding.localisation(ev);
         Map<String, RocCurve> rocs = new LinkedHashMap<>();
         rocs.put("Two-stage", RocCurve.of(twoStage));
         rocs.put("Single-stage", RocCurve.of(singleStage));
@@ -127,6 +137,9 @@ final class DemoCommand implements Callable<Integer> {
                 .meta("images", g.count() + " phantoms at " + g.size() + " px, difficulty " + g.difficulty())
                 .meta("split", train.size() + " train / " + val.size() + " val / " + test.size() + " test (patient-grouped)")
                 .meta("preset", p.id() + ", " + cfg.epochs() + " epochs per stage, seed " + g.seed())
+                .section("What the demo found")
+                .paragraph(claim)
+                .paragraph(where)
                 .section("Test-set metrics");
         if (metrics.get("Two-stage (ps1*ps2)").auc() < 0.7) {
             page.callout("The model has not learned these synthetic fractures (test AUC below 0.7). Networks trained from "
@@ -138,8 +151,7 @@ final class DemoCommand implements Callable<Integer> {
                         Plots.roc("roc", "ROC", rocs), Plots.precisionRecall("pr", "Precision-recall", prs))
                 .gallery("Test images with the stage-1 heatmap and the ROI classified by stage 2", gallery)
                 .write(report);
-        w.printf("done in %.0f s: test AUC two-stage %.3f, single-stage %.3f%n", (System.nanoTime() - t0) / 1e9,
-                metrics.get("Two-stage (ps1*ps2)").auc(), metrics.get("Single-stage (ps1)").auc());
+        w.printf("done in %.0f s: %s%n%s%n", (System.nanoTime() - t0) / 1e9, claim, where);
         w.printf("model %s%nreport %s%nheatmaps %s%n", r.artifact().dir(), report, heatmaps);
         w.flush();
         return 0;

@@ -4,6 +4,7 @@ import io.pxrcad.phantom.PhantomConfig;
 import io.pxrcad.train.Preset;
 import io.pxrcad.train.TrainConfig;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,6 +40,12 @@ final class GeneratedRunOptions {
         this.size = size;
         this.difficulty = difficulty;
         this.preset = preset;
+    }
+
+    /** Other defaults for the count and the epochs (the demo's {@code --quick}), where the command line gave none. */
+    void defaultsUnlessGiven(CommandLine.ParseResult given, int count, int epochs) {
+        if (!given.hasMatchedOption("--count")) this.count = count;
+        if (!given.hasMatchedOption("--epochs")) this.epochs = epochs;
     }
 
     /** The values, each checked, in the order of the options. */
