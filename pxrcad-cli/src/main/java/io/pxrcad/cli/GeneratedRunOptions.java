@@ -48,6 +48,17 @@ final class GeneratedRunOptions {
         if (!given.hasMatchedOption("--epochs")) this.epochs = epochs;
     }
 
+    /**
+     * As {@link #checked()}, with a training configuration file over the preset's (TrainConfigFile):
+     * the size, {@code --epochs} and the seed given on the command line still win.
+     */
+    Checked checked(java.nio.file.Path configFile) throws java.io.IOException {
+        Checked c = checked();
+        TrainConfig fromFile = io.pxrcad.train.TrainConfigFile.load(configFile, c.config());
+        TrainConfig cfg = Options.apply(fromFile.withImageSize(size), epochs, null, null).withSeed(c.seed());
+        return new Checked(c.count(), c.phantoms(), c.preset(), cfg);
+    }
+
     /** The values, each checked, in the order of the options. */
     Checked checked() {
         if (count < MIN_COUNT) throw new IllegalArgumentException("--count must be >= " + MIN_COUNT + " but was " + count);

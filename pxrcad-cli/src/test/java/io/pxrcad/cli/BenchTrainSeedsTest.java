@@ -18,14 +18,21 @@ class BenchTrainSeedsTest {
     @Test
     void runsTheProtocolPerSeedAndPools() throws Exception {
         Path out = dir.resolve("bench");
+        // both stage-1 loss variants on, end to end; the file's epochs and seed give way to the command line's
+        Path config = Files.writeString(dir.resolve("run.yaml"), "lseOfLogits: true\nnegativeCells: true\nepochs: 7\nseed: 99\n");
         MainTest.Result r = MainTest.run("bench", "train", "--count", "40", "--size", "64", "--preset", "tiny", "--epochs", "1",
-                "--difficulty", "0", "--seeds", "3,4", "--out", out.toString());
+                "--difficulty", "0", "--seeds", "3,4", "--out", out.toString(), "--config", config.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.resolve("bench.json").toFile());
         assertThat(json.get("seeds")).extracting(JsonNode::asInt).containsExactly(3, 4);
         JsonNode s3 = new ObjectMapper().readTree(out.resolve("seed-3/bench.json").toFile());
         JsonNode s4 = new ObjectMapper().readTree(out.resolve("seed-4/bench.json").toFile());
         assertThat(s3.get("seed").asInt()).isEqualTo(3);
+        assertThat(s3.at("/config/lseOfLogits").asBoolean()).isTrue();
+        assertThat(s3.at("/config/negativeCells").asBoolean()).isTrue();
+        assertThat(s3.at("/config/epochs").asInt()).isEqualTo(1);
+        assertThat(s3.at("/config/seed").asInt()).isEqualTo(3);
+        assertThat(s3.at("/stage1/epochs").asInt()).isEqualTo(1);
         assertThat(s3.get("stage1Sha256").asText()).isNotEqualTo(s4.get("stage1Sha256").asText());
         // different seeds, different cohorts
         assertThat(Files.readAllBytes(out.resolve("seed-3/data/images/000000.png")))
