@@ -43,6 +43,13 @@ class BenchTrainSeedsTest {
         double m = (s3.at("/singleStage/auc").asDouble() + s4.at("/singleStage/auc").asDouble()) / 2;
         assertThat(json.at("/meanSd/aucSingle/mean").asDouble()).isCloseTo(m, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(r.out()).contains("per seed").contains("pooled over the seeds");
+        // each epoch's line describes the maps and the gradients per layer
+        JsonNode stage1 = new ObjectMapper().readTree(Files.readAllLines(out.resolve("seed-3/run/metrics.jsonl")).get(0));
+        assertThat(stage1.get("stage").asInt()).isEqualTo(1);
+        for (String key : new String[] {"map.mean", "map.spread", "map.modeCell", "grad.stage1.conv1", "grad.mil"}) {
+            assertThat(stage1.has(key)).as(key).isTrue();
+        }
+        assertThat(stage1.get("grad.mil").asDouble()).isPositive();
     }
 
     @Test

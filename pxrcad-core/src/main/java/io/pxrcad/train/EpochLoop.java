@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,6 +69,7 @@ final class EpochLoop {
      * {@code resume} is set, and leaves the trainer's network at the best epoch's weights.
      */
     TrainingState run(Stage stage, NetworkTrainer trainer, boolean resume) throws IOException {
+        trainer.recordGradientNorms(); // for the metrics lines
         TrainingState state = TrainingState.start(stage.number(), config, stage.miningThreshold());
         if (resume) {
             Optional<CheckpointStore.Checkpoint> last = checkpoints.find(stage.number(), CheckpointStore.Slot.LAST);
@@ -105,7 +107,7 @@ final class EpochLoop {
             // the line goes first: a kill before the checkpoint is committed leaves a line of an epoch
             // that resume trains again and truncateAfter drops; the other order could lose the line of
             // an epoch whose checkpoint exists (resume would never write it)
-            Map<String, Object> extras = new java.util.LinkedHashMap<>(stage.extras());
+            Map<String, Object> extras = new LinkedHashMap<>(stage.extras());
             extras.putAll(trainer.drainGradientNorms());
             metrics.append(new EpochMetrics(stage.number(), epoch, trainLoss, val.loss(),
                     Double.isNaN(val.auc()) ? -1 : val.auc(), lr, seconds, extras));

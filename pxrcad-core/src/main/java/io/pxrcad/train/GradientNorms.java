@@ -1,6 +1,9 @@
 package io.pxrcad.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import io.pxrcad.model.WeightExport;
@@ -38,17 +41,32 @@ final class GradientNorms {
         return String.join(".", Arrays.copyOf(parts, Math.min(2, parts.length)));
     }
 
-    /** Adds the gradients accumulated for the coming update (call before the optimizer resets them). */
+    /**
+     * Adds the gradients accumulated for the coming update (call before the optimizer resets them):
+     * the sums of squares stay on the device and come back in one transfer per step, not one per
+     * weight (a DenseNet-121 has 120).
+     */
     void record() {
-        for (Map.Entry<String, List<Parameter>> g : groups.entrySet()) {
-            double sq = 0;
-            for (Parameter p : g.getValue()) {
-                try (NDArray grad = p.getArray().getGradient(); NDArray norm = grad.norm()) {
-                    float n = norm.getFloat();
-                    sq += (double) n * n;
+        if (groups.isEmpty()) return;
+        NDManager owner = groups.values().iterator().next().get(0).getArray().getManager();
+        float[] squares;
+        try (NDManager tmp = owner.newSubManager()) {
+            NDList perGroup = new NDList(groups.size());
+            for (List<Parameter> g : groups.values()) {
+                NDArray sum = null;
+                for (Parameter p : g) {
+                    NDArray grad = p.getArray().getGradient();
+                    grad.attach(tmp);
+                    NDArray sq = grad.square().sum();
+                    sum = sum == null ? sq : sum.add(sq);
                 }
+                perGroup.add(sum);
             }
-            sums.merge(g.getKey(), Math.sqrt(sq), Double::sum);
+            squares = NDArrays.stack(perGroup).toFloatArray();
+        }
+        int i = 0;
+        for (String group : groups.keySet()) {
+            sums.merge(group, Math.sqrt(squares[i++]), Double::sum);
         }
         steps++;
     }

@@ -6,6 +6,8 @@ import io.pxrcad.image.MapCell;
 import io.pxrcad.mining.ProbabilityMap;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,13 @@ import java.util.Map;
 record MapStatistics(double meanProbability, double meanSpread, double positiveMax, double negativeMax,
                      int inBox, int withBoxes, MapCell modeCell, double modeShare) {
 
-    static MapStatistics of(List<ProbabilityMap> maps, ImageSource src) throws IOException {
-        List<int[]> sizes = new java.util.ArrayList<>(maps.size());
-        for (int i = 0; i < maps.size(); i++) {
+    /** Each image's original {@code {width, height}} where it has boxes (header reads), null elsewhere: read once, used every epoch. */
+    static List<int[]> originalSizes(ImageSource src) throws IOException {
+        List<int[]> sizes = new ArrayList<>(src.size());
+        for (int i = 0; i < src.size(); i++) {
             sizes.add(src.entry(i).boxes().isEmpty() ? null : src.originalSize(i));
         }
-        return of(maps, src.entries(), sizes);
+        return sizes;
     }
 
     /**
@@ -38,7 +41,7 @@ record MapStatistics(double meanProbability, double meanSpread, double positiveM
     static MapStatistics of(List<ProbabilityMap> maps, List<ManifestEntry> entries, List<int[]> sizes) {
         double mean = 0, spread = 0, pos = 0, neg = 0;
         int nPos = 0, nNeg = 0, hits = 0, boxed = 0;
-        Map<MapCell, Integer> argmaxCounts = new java.util.HashMap<>();
+        Map<MapCell, Integer> argmaxCounts = new HashMap<>();
         for (int i = 0; i < maps.size(); i++) {
             ProbabilityMap m = maps.get(i);
             float[] v = m.values();

@@ -43,7 +43,7 @@ final class NetworkTrainer implements AutoCloseable {
     private final Block network;
     private final ResumableAdam adam;
     private final Trainer trainer;
-    private final GradientNorms gradients;
+    private GradientNorms gradients;
 
     NetworkTrainer(Model model, float learningRate) {
         this.model = model;
@@ -56,7 +56,6 @@ final class NetworkTrainer implements AutoCloseable {
         // the loss in the config is never called: the stage losses need several outputs
         this.trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
                 .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()}));
-        this.gradients = new GradientNorms(network);
     }
 
     Block network() { return network; }
@@ -141,12 +140,20 @@ final class NetworkTrainer implements AutoCloseable {
 
     /** The Adam update from the gradients accumulated since the last update, which it then resets. */
     void update() {
-        gradients.record();
+        if (gradients != null) gradients.record();
         trainer.step();
     }
 
-    /** Mean gradient norm per layer group over the updates since the last call ({@link GradientNorms}). */
-    Map<String, Object> drainGradientNorms() { return gradients.drain(); }
+    /**
+     * From now on, every update also adds the gradients' norm per layer ({@link GradientNorms}); off
+     * unless asked for, so that pretraining and the step benchmark do not pay for it.
+     */
+    void recordGradientNorms() {
+        if (gradients == null) gradients = new GradientNorms(network);
+    }
+
+    /** Mean gradient norm per layer group over the updates since the last call; empty unless recorded. */
+    Map<String, Object> drainGradientNorms() { return gradients == null ? Map.of() : gradients.drain(); }
 
     /**
      * A training-mode forward pass outside any gradient collector: batch norm updates its

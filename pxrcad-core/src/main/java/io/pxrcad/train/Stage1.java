@@ -23,6 +23,7 @@ import java.util.Map;
 final class Stage1 extends WholeImageStage {
     private final TwoStageChain chain;
     private MapStatistics mapStatistics;
+    private List<int[]> valSizes;
 
     Stage1(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter,
            TwoStageChain chain) {
@@ -34,7 +35,8 @@ final class Stage1 extends WholeImageStage {
     public EpochLoop.Validation validate(NetworkTrainer trainer) throws IOException {
         Scores s = scores(chain, val, config.imagesPerPass());
         int[] labels = WholeImages.labels(val);
-        mapStatistics = MapStatistics.of(s.maps(), val);
+        if (valSizes == null) valSizes = MapStatistics.originalSizes(val);
+        mapStatistics = MapStatistics.of(s.maps(), val.entries(), valSizes);
         float[] pooled = config.lseOfLogits() ? pooledLogits(s.maps(), (float) config.lseR()) : s.lse();
         double loss = Bce.mean(pooled, labels) + (config.negativeCells() ? negativeCellLoss(s.maps(), labels) : 0);
         return new EpochLoop.Validation(loss, Auc.of(s.ps1(), labels));
