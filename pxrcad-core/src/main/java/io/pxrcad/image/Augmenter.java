@@ -21,12 +21,20 @@ public final class Augmenter {
 
     public AugmentConfig config() { return config; }
 
+    /** An augmented image and whether it was mirrored left-right (so that cell targets can follow it). */
+    public record Augmented(float[] pixels, boolean mirrored) {}
+
     /**
      * @param gray01 {@code size*size} floats in [0,1], row-major
      * @param rng    the source of randomness (seeded by the caller)
      * @return a new {@code size*size} array in [0,1]
      */
     public float[] apply(float[] gray01, int size, Random rng) {
+        return applyTracked(gray01, size, rng).pixels();
+    }
+
+    /** {@link #apply}, also saying whether the image was mirrored; the same draws, so the same pixels. */
+    public Augmented applyTracked(float[] gray01, int size, Random rng) {
         if (gray01.length != size * size) {
             throw new IllegalArgumentException("expected " + (size * size) + " pixels for " + size + "x" + size
                     + " but got " + gray01.length);
@@ -39,7 +47,7 @@ public final class Augmenter {
         float c = (float) (1 + uniform(rng, config.contrast()));
         boolean flip = rng.nextDouble() < config.horizontalFlip();
         float[] out = config.isIdentityTransform() ? gray01.clone() : transform(gray01, size, angle, zoom, tx, ty, b, c);
-        return flip ? mirror(out, size) : out;
+        return new Augmented(flip ? mirror(out, size) : out, flip);
     }
 
     private static float[] transform(float[] gray01, int size, double angle, double zoom, double tx, double ty, float b, float c) {

@@ -36,6 +36,18 @@ public final class Backbone extends AbstractBlock {
     /** Channels of the output feature map (1024 for DenseNet-121, 512 for ResNet-18). */
     public int channels() { return channels; }
 
+    /**
+     * Evaluation-mode features after the first {@code blocks} stages of a VGG backbone ({@link Vgg}):
+     * {@code (N,3,H,W) -> (N,width,H/2^blocks,W/2^blocks)}, the fine, early features that
+     * {@link io.pxrcad.train.AnomalyCells} compares between images. Other backbones have no such stages.
+     */
+    public NDList early(ParameterStore ps, NDList in, int blocks) {
+        if (!(net instanceof Stages stages) || !(Backbones.spec(architecture) instanceof Vgg)) {
+            throw new IllegalStateException("early features need a VGG backbone but this is " + architecture.id());
+        }
+        return stages.prefix(ps, in, blocks, false);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
         NDList y = net.forward(ps, in, training, p);

@@ -2,6 +2,7 @@ package io.pxrcad.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Losses on probabilities (and the masked reconstruction error of pretraining), written here because DJL's {@code sigmoidBinaryCrossEntropyLoss} with
@@ -56,6 +57,29 @@ public final class Losses {
         NDArray perImage = z.maximum(0f).add(z.abs().neg().exp().add(1f).log()).mean(new int[] {1});
         NDArray negative = label.toType(z.getDataType(), false).reshape(n).neg().add(1f);
         return perImage.mul(negative).sum().div((float) n);
+    }
+
+    /**
+     * Cell targets for stage 1's map: for the logit map {@code z (N,1,h,w)}, targets and mask
+     * {@code (N,h*w)} (row-major cells), {@code sum over images of mean over the image's masked cells of
+     * BCE(sigmoid(z), t)}, divided by {@code N}: each image with any target weighs one, however many of
+     * its cells are masked (a negative image all of them, a positive the few chosen ones), so a few
+     * positive cells are not drowned by the negatives' many. Images without masked cells add nothing.
+     */
+    public static NDArray maskedCellBce(NDArray logitMap, NDArray target, NDArray mask) {
+        long n = logitMap.getShape().get(0);
+        if (logitMap.getShape().dimension() != 4 || !target.getShape().equals(new Shape(n, logitMap.getShape().size() / n))) {
+            throw new IllegalArgumentException("expected a logit map (N,1,h,w) and targets (N,h*w) but were "
+                    + logitMap.getShape() + " and " + target.getShape());
+        }
+        requireSameShape(target, mask, "mask");
+        NDArray z = logitMap.reshape(n, -1);
+        NDArray t = target.toType(z.getDataType(), false);
+        NDArray m = mask.toType(z.getDataType(), false);
+        // BCE from logits: max(z,0) - z t + log(1 + exp(-|z|))
+        NDArray bce = z.maximum(0f).sub(z.mul(t)).add(z.abs().neg().exp().add(1f).log());
+        NDArray perImage = bce.mul(m).sum(new int[] {1}).div(m.sum(new int[] {1}).maximum(1f));
+        return perImage.sum().div((float) n);
     }
 
     /**

@@ -30,6 +30,20 @@ final class Stages extends AbstractBlock {
         return x;
     }
 
+    /** The output of the first {@code count} children only (e.g. the early stages of a VGG). */
+    NDList prefix(ParameterStore ps, NDList inputs, int count, boolean training) {
+        if (count < 1 || count > children.size()) {
+            throw new IllegalArgumentException("expected 1 to " + children.size() + " blocks but was " + count);
+        }
+        NDList x = inputs;
+        int k = 0;
+        for (Block child : children.values()) {
+            if (k++ == count) break;
+            x = Scoped.run(x, in -> child.forward(ps, in, training, null));
+        }
+        return x;
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] shapes = inputShapes;

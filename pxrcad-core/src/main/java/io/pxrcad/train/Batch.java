@@ -8,13 +8,26 @@ package io.pxrcad.train;
  * @param labels   fracture labels 0/1, length n
  * @param types    type labels (1 = pelvic, 0 = hip), length n; meaningful where {@code typeMask} is 1
  * @param typeMask 1 where the type loss applies (positive samples of known type), length n
+ * @param cellTargets stage 1's cell targets ({@link TrainConfig#pseudoCells()}), {@code n * cells} row-major
+ *                    over each image's map; empty when the batch has none
+ * @param cellMask    1 where a cell target applies, same length as {@code cellTargets}
  */
-record Batch(float[] x, int n, int size, float[] labels, float[] types, float[] typeMask) {
+record Batch(float[] x, int n, int size, float[] labels, float[] types, float[] typeMask,
+             float[] cellTargets, float[] cellMask) {
     Batch {
-        if ((long) n * 3 * size * size != x.length || labels.length != n || types.length != n || typeMask.length != n) {
+        if ((long) n * 3 * size * size != x.length || labels.length != n || types.length != n || typeMask.length != n
+                || cellTargets.length != cellMask.length || cellTargets.length % n != 0) {
             throw new IllegalArgumentException("batch arrays do not match n=" + n + " size=" + size);
         }
     }
+
+    /** A batch without cell targets. */
+    Batch(float[] x, int n, int size, float[] labels, float[] types, float[] typeMask) {
+        this(x, n, size, labels, types, typeMask, new float[0], new float[0]);
+    }
+
+    /** Map cells per image with a target; 0 when the batch has none. */
+    int cells() { return cellTargets.length / n; }
 
     /**
      * The batch in consecutive passes of {@code perPass} rows (the last may have fewer): the
@@ -33,9 +46,10 @@ record Batch(float[] x, int n, int size, float[] labels, float[] types, float[] 
         if (from < 0 || to > n || from >= to) {
             throw new IllegalArgumentException("expected rows in [0," + n + "] with from < to but were " + from + ".." + to);
         }
-        int per = 3 * size * size;
+        int per = 3 * size * size, c = cells();
         return new Batch(java.util.Arrays.copyOfRange(x, from * per, to * per), to - from, size,
                 java.util.Arrays.copyOfRange(labels, from, to), java.util.Arrays.copyOfRange(types, from, to),
-                java.util.Arrays.copyOfRange(typeMask, from, to));
+                java.util.Arrays.copyOfRange(typeMask, from, to), java.util.Arrays.copyOfRange(cellTargets, from * c, to * c),
+                java.util.Arrays.copyOfRange(cellMask, from * c, to * c));
     }
 }

@@ -27,7 +27,13 @@ final class Stage1 extends WholeImageStage {
 
     Stage1(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter,
            TwoStageChain chain) {
-        super(config, train, val, preprocessor, augmenter);
+        this(config, train, val, preprocessor, augmenter, chain, null);
+    }
+
+    /** @param cells the training images' cell targets ({@link TrainConfig#pseudoCells()}), or null */
+    Stage1(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter,
+           TwoStageChain chain, AnomalyCells cells) {
+        super(config, train, val, preprocessor, augmenter, cells);
         this.chain = chain;
     }
 
@@ -45,17 +51,23 @@ final class Stage1 extends WholeImageStage {
     /**
      * METHOD.md's BCE of the LSE of probabilities, or with {@link TrainConfig#lseOfLogits()} of the
      * logits ({@link Losses#lseOfLogitsBce}); with {@link TrainConfig#negativeCells()} plus every cell
-     * of the negative images ({@link Losses#negativeCellBce}).
+     * of the negative images ({@link Losses#negativeCellBce}); where the batch carries cell targets
+     * ({@link TrainConfig#pseudoCells()}) plus their masked BCE ({@link Losses#maskedCellBce}).
      */
     @Override
     NetworkTrainer.BatchLoss loss() {
-        if (!config.lseOfLogits() && !config.negativeCells()) return LOSS;
+        if (!config.lseOfLogits() && !config.negativeCells() && !config.pseudoCells()) return LOSS;
         float r = (float) config.lseR();
         boolean logits = config.lseOfLogits(), cells = config.negativeCells();
         return (out, rows, m) -> {
             NDArray y = m.create(rows.labels(), new Shape(rows.n(), 1));
-            NDArray pooled = logits ? Losses.lseOfLogitsBce(out.get(3), r, y) : Losses.bce(out.get(0), y);
-            return cells ? pooled.add(Losses.negativeCellBce(out.get(3), y)) : pooled;
+            NDArray loss = logits ? Losses.lseOfLogitsBce(out.get(3), r, y) : Losses.bce(out.get(0), y);
+            if (cells) loss = loss.add(Losses.negativeCellBce(out.get(3), y));
+            if (rows.cells() > 0) {
+                Shape s = new Shape(rows.n(), rows.cells());
+                loss = loss.add(Losses.maskedCellBce(out.get(3), m.create(rows.cellTargets(), s), m.create(rows.cellMask(), s)));
+            }
+            return loss;
         };
     }
 

@@ -15,6 +15,7 @@ import io.pxrcad.mining.TrainingMap;
 import io.pxrcad.artifact.ArtifactInfo;
 import io.pxrcad.artifact.FeatureStatistics;
 import io.pxrcad.artifact.ModelArtifact;
+import io.pxrcad.model.Backbones;
 import io.pxrcad.model.Network;
 import io.pxrcad.artifact.NetworkConfig;
 import io.pxrcad.model.Networks;
@@ -75,6 +76,13 @@ public final class TwoStageTraining {
     public static Result run(Manifest manifest, List<ManifestEntry> train, List<ManifestEntry> val, Plan plan,
                              Path runDir, boolean resume, ProgressListener progress) throws IOException {
         TrainConfig cfg = plan.config();
+        if (cfg.pseudoCells() && !(Backbones.spec(plan.stage1()) instanceof io.pxrcad.model.Vgg)) {
+            throw new IllegalArgumentException("pseudoCells needs a VGG stage 1 (tiny-vgg) but the stage-1 backbone is "
+                    + plan.stage1().id());
+        }
+        if (cfg.pseudoCells() && cfg.augment()) {
+            throw new IllegalArgumentException("pseudoCells cannot follow affine augmentation: set augment: false (flips are fine)");
+        }
         TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir, progress);
         Device device = setup.device();
         Preprocessor pre = setup.preprocessor();
@@ -96,10 +104,12 @@ public final class TwoStageTraining {
             TwoStageChain chain = new TwoStageChain(pre, geometry, cfg.roiInput(), TorchRunner.borrow(m1),
                     TorchRunner.borrow(m2));
 
+            AnomalyCells cells = cfg.pseudoCells()
+                    ? pseudoCells(Networks.network(m1), m1.getNDManager(), trainSrc, pre, cfg, runDir, resume) : null;
             Stage1.Scores trainS1;
             Stage1.Scores valS1;
             try (NetworkTrainer t1 = new NetworkTrainer(m1, (float) cfg.learningRate())) {
-                loop.run(new Stage1(cfg, trainSrc, valSrc, pre, aug, chain), t1, resume);
+                loop.run(new Stage1(cfg, trainSrc, valSrc, pre, aug, chain, cells), t1, resume);
                 trainS1 = Stage1.scores(chain, trainSrc, cfg.imagesPerPass());
                 valS1 = Stage1.scores(chain, valSrc, cfg.imagesPerPass());
             }
@@ -141,6 +151,34 @@ public final class TwoStageTraining {
             return new Result(artifact, aucS1, aucTwo, pHat, thresholds.suspicious(), thresholds.fracture());
         }
     }
+
+    /**
+     * Stage 1's cell targets ({@link TrainConfig#pseudoCells()}) from the network as it starts (its
+     * pretrained backbone, if any), kept in {@code RUN/pseudo-cells.tsv} so that a resumed run trains
+     * on the same ones.
+     */
+    private static AnomalyCells pseudoCells(Network net, ai.djl.ndarray.NDManager nd, ImageSource src, Preprocessor pre,
+                                            TrainConfig cfg, Path runDir, boolean resume) throws IOException {
+        Path file = runDir.resolve(PSEUDO_CELLS);
+        int mapSide = cfg.imageSize() / Backbones.spec(net.config().backbone()).stride();
+        if (resume && java.nio.file.Files.exists(file)) {
+            AnomalyCells kept = AnomalyCells.read(file, src.entries(), mapSide);
+            LOG.info("stage 1 cell targets read from {}", file);
+            return kept;
+        }
+        long t0 = System.nanoTime();
+        AnomalyCells cells = AnomalyCells.of(net, nd, src, pre, mapSide, cfg.imagesPerPass());
+        int[] inBox = cells.firstInBox(src.entries(), MapStatistics.originalSizes(src));
+        LOG.info("stage 1 cell targets: {} cells in each of {} positive images, chosen in {} s{}", AnomalyCells.PER_IMAGE,
+                src.entries().stream().filter(ManifestEntry::positive).count(),
+                String.format("%.0f", (System.nanoTime() - t0) / 1e9),
+                inBox[1] == 0 ? "" : String.format("; the first lies in a true box for %d of %d (%.2f; boxes only evaluate)",
+                        inBox[0], inBox[1], inBox[0] / (double) inBox[1]));
+        cells.write(file, src.entries());
+        return cells;
+    }
+
+    private static final String PSEUDO_CELLS = "pseudo-cells.tsv";
 
     private static void pretrained(Network net, Path file) {
         if (file != null) {

@@ -22,8 +22,14 @@ abstract class WholeImageStage implements EpochLoop.Stage {
     private final WholeImages train;
 
     WholeImageStage(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter) {
+        this(config, train, val, preprocessor, augmenter, null);
+    }
+
+    /** @param cells cell targets of the training images carried in the batches ({@link TrainConfig#pseudoCells()}), or null */
+    WholeImageStage(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter,
+                    AnomalyCells cells) {
         this.config = config;
-        this.train = new WholeImages(config, train, preprocessor, augmenter);
+        this.train = new WholeImages(config, train, preprocessor, augmenter, cells);
         this.val = val;
         this.preprocessor = preprocessor;
     }

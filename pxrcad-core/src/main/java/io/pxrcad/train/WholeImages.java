@@ -26,14 +26,25 @@ final class WholeImages {
     private final ImageSource source;
     private final Preprocessor preprocessor;
     private final Augmenter augmenter;
+    private final AnomalyCells cells;
     private int[] order = new int[0];
     private int epoch;
 
     WholeImages(TrainConfig config, ImageSource source, Preprocessor preprocessor, Augmenter augmenter) {
+        this(config, source, preprocessor, augmenter, null);
+    }
+
+    /** @param cells stage 1's cell targets for the images of {@code source}, carried in each batch; null for none */
+    WholeImages(TrainConfig config, ImageSource source, Preprocessor preprocessor, Augmenter augmenter, AnomalyCells cells) {
+        if (cells != null && cells.chosen().size() != source.size()) {
+            throw new IllegalArgumentException("cell targets for " + cells.chosen().size() + " images but "
+                    + source.size() + " training images");
+        }
         this.config = config;
         this.source = source;
         this.preprocessor = preprocessor;
         this.augmenter = augmenter;
+        this.cells = cells;
     }
 
     /** Shuffles for epoch {@code e} and returns its number of batches. */
@@ -52,16 +63,22 @@ final class WholeImages {
         int s = source.imageSize();
         float[] x = new float[n * 3 * s * s];
         float[] labels = new float[n];
+        int perImage = cells == null ? 0 : cells.mapSide() * cells.mapSide();
+        float[] targets = new float[n * perImage], mask = new float[n * perImage];
         for (int k = 0; k < n; k++) {
             int i = order[from + k];
             float[] g = source.gray(i);
+            boolean mirrored = false;
             if (!augmenter.config().isNone()) {
-                g = augmenter.apply(g, s, new Random(Seeds.forItem(config.seed(), 1, epoch, i)));
+                Augmenter.Augmented a = augmenter.applyTracked(g, s, new Random(Seeds.forItem(config.seed(), 1, epoch, i)));
+                g = a.pixels();
+                mirrored = a.mirrored();
             }
             preprocessor.toInput(g, s, x, k * 3 * s * s);
             labels[k] = source.entry(i).label();
+            if (cells != null) cells.fill(i, source.entry(i).positive(), mirrored, targets, mask, k * perImage);
         }
-        return new Batch(x, n, s, labels, new float[n], new float[n]);
+        return new Batch(x, n, s, labels, new float[n], new float[n], targets, mask);
     }
 
     /** Evaluation-mode passes over every image of {@code src}, {@code batchSize} at a time, without augmentation. */

@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class LossesTest {
@@ -114,6 +115,34 @@ class LossesTest {
             assertThat((double) Losses.negativeCellBce(z, y).getFloat()).isCloseTo(cells / 4 / 2, within(1e-5));
             NDArray allPositive = nd.create(new float[] {1f, 1f}, new Shape(2, 1));
             assertThat(Losses.negativeCellBce(z, allPositive).getFloat()).isEqualTo(0f);
+        }
+    }
+
+    @Test
+    void maskedCellBceWeighsEachImageOnceOverItsMaskedCellsOnly() {
+        try (NDManager nd = TorchEngine.newManager(ai.djl.Device.cpu())) {
+            float[] neg = {0f, 2f, -2f, 1f}, pos = {3f, -1f, 7f, -4f}, none = {9f, 9f, 9f, 9f};
+            NDArray z = nd.create(concat(concat(neg, pos), none), new Shape(3, 1, 2, 2));
+            // a negative (all cells -> 0), a positive with cells 0 and 3 chosen (-> 1), an image without targets
+            NDArray t = nd.create(new float[] {0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0}, new Shape(3, 4));
+            NDArray m = nd.create(new float[] {1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0}, new Shape(3, 4));
+            double negative = 0;
+            for (float v : neg) negative -= Math.log(1 - sigmoid(v));
+            double positive = -(Math.log(sigmoid(3)) + Math.log(sigmoid(-4))) / 2;
+            double expected = (negative / 4 + positive) / 3;
+            assertThat((double) Losses.maskedCellBce(z, t, m).getFloat()).isCloseTo(expected, within(1e-5));
+
+            z.setRequiresGradient(true);
+            try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
+                gc.backward(Losses.maskedCellBce(z, t, m));
+            }
+            float[] g = z.getGradient().toFloatArray();
+            // unmasked cells get no gradient; the chosen positive cells are pushed up, the negative's down
+            assertThat(new float[] {g[5], g[6], g[8], g[9], g[10], g[11]}).containsOnly(0f);
+            assertThat(g[4]).isNegative();
+            assertThat(g[1]).isPositive();
+            assertThatThrownBy(() -> Losses.maskedCellBce(z, nd.zeros(new Shape(3, 5)), nd.zeros(new Shape(3, 5))))
+                    .hasMessageContaining("(N,h*w)");
         }
     }
 

@@ -1,0 +1,103 @@
+package io.pxrcad.train;
+
+import ai.djl.Model;
+import io.pxrcad.PixelBox;
+import io.pxrcad.ProgressListener;
+import io.pxrcad.artifact.Architecture;
+import io.pxrcad.artifact.NetworkConfig;
+import io.pxrcad.data.KFoldSplitter;
+import io.pxrcad.data.Manifest;
+import io.pxrcad.data.ManifestEntry;
+import io.pxrcad.data.Split;
+import io.pxrcad.eval.Pointing;
+import io.pxrcad.image.PreprocessConfig;
+import io.pxrcad.image.Preprocessor;
+import io.pxrcad.model.Networks;
+import io.pxrcad.model.TorchEngine;
+import io.pxrcad.phantom.CohortWriter;
+import io.pxrcad.phantom.PhantomConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Stage 1's cell targets from image labels ({@link TrainConfig#pseudoCells()}) on real phantom fractures. */
+class PseudoCellsTrainingTest {
+
+    @Test
+    void chosenCellsFindPhantomFracturesFarMoreOftenThanARandomCell(@TempDir Path dir) throws Exception {
+        int size = 128;
+        CohortWriter.write(PhantomConfig.defaults().withSize(size).withDifficulty(0).withSeed(11), dir, 80, 2, ProgressListener.NONE);
+        Manifest m = Manifest.load(dir.resolve("manifest.csv"));
+        Preprocessor pre = new Preprocessor(PreprocessConfig.ofSize(size));
+        ImageSource src = new ImageSource(m, m.entries(), pre, 1L << 28);
+        int mapSide = size / 32;
+        TorchEngine.seed(1);
+        AnomalyCells cells;
+        try (Model net = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_VGG), ai.djl.Device.cpu())) {
+            // the network as initialised: the targets need no training
+            cells = AnomalyCells.of(Networks.network(net), net.getNDManager(), src, pre, mapSide, 8);
+        }
+        List<int[]> sizes = MapStatistics.originalSizes(src);
+        int[] inBox = cells.firstInBox(src.entries(), sizes);
+        double chance = randomCellInBox(src.entries(), sizes, mapSide);
+        assertThat(inBox[1]).isGreaterThan(20);
+        double share = inBox[0] / (double) inBox[1];
+        // measured: 25 of 55 (0.45) against 0.15 for a cell drawn at random, from untrained random features
+        assertThat(share).as("first chosen cell in a true box, chance %.2f", chance).isGreaterThan(2 * chance);
+        for (int i = 0; i < src.size(); i++) {
+            assertThat(cells.chosen().get(i)).hasSize(src.entry(i).positive() ? AnomalyCells.PER_IMAGE : 0);
+        }
+    }
+
+    @Test
+    void trainsWithTheTargetsKeepsThemForResumeAndRefusesWhatTheyCannotFollow(@TempDir Path dir) throws Exception {
+        CohortWriter.write(PhantomConfig.defaults().withSize(96).withDifficulty(0).withSeed(5), dir.resolve("c"), 40, 2, ProgressListener.NONE);
+        Manifest m = Manifest.load(dir.resolve("c/manifest.csv"));
+        List<ManifestEntry> all = KFoldSplitter.holdOut(m.entries(), 0.25, 1);
+        List<ManifestEntry> train = all.stream().filter(e -> e.split().orElseThrow() == Split.TRAIN).toList();
+        List<ManifestEntry> val = all.stream().filter(e -> e.split().orElseThrow() == Split.VAL).toList();
+        TrainConfig cfg = Preset.TINY.config().withImageSize(96).withEpochs(2).withNumWorkers(1)
+                .withLseOfLogits(true).withPseudoCells(true);
+        TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withConfig(cfg).withDevice("cpu");
+        Path run = dir.resolve("run");
+        TwoStageTraining.Result r = TwoStageTraining.run(m, train, val, plan, run, false, ProgressListener.NONE);
+        assertThat(r.valAucStage1()).isBetween(0.0, 1.0);
+        List<String> kept = Files.readAllLines(run.resolve("pseudo-cells.tsv"));
+        assertThat(kept).hasSize(train.size() + 1);
+        assertThat(kept.get(1)).startsWith(train.get(0).image() + "\t");
+        // resuming a finished run reads the same targets and trains nothing again
+        TwoStageTraining.run(m, train, val, plan, run, true, ProgressListener.NONE);
+        assertThat(Files.readAllLines(run.resolve("pseudo-cells.tsv"))).isEqualTo(kept);
+
+        assertThatThrownBy(() -> TwoStageTraining.run(m, train, val, plan.withConfig(cfg.withAugment(true)), dir.resolve("r2"),
+                false, ProgressListener.NONE)).hasMessageContaining("pseudoCells cannot follow affine augmentation");
+        TwoStageTraining.Plan dense = new TwoStageTraining.Plan(cfg, Architecture.TINY_DENSENET, Architecture.TINY_RESNET,
+                null, null, "cpu", 1L << 28);
+        assertThatThrownBy(() -> TwoStageTraining.run(m, train, val, dense, dir.resolve("r3"), false, ProgressListener.NONE))
+                .hasMessageContaining("pseudoCells needs a VGG stage 1");
+    }
+
+    /** The share of positives with boxes whose box holds the centre of a cell drawn uniformly at random. */
+    private static double randomCellInBox(List<ManifestEntry> entries, List<int[]> sizes, int mapSide) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            List<PixelBox> boxes = entries.get(i).boxes();
+            if (!entries.get(i).positive() || boxes.isEmpty()) continue;
+            double cw = sizes.get(i)[0] / (double) mapSide, ch = sizes.get(i)[1] / (double) mapSide;
+            int hits = 0;
+            for (int c = 0; c < mapSide * mapSide; c++) {
+                if (Pointing.hit(boxes, (c % mapSide + 0.5) * cw, (c / mapSide + 0.5) * ch, 0, 0)) hits++;
+            }
+            sum += hits / (double) (mapSide * mapSide);
+            n++;
+        }
+        return sum / n;
+    }
+}
