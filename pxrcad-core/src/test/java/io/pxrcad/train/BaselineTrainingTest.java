@@ -2,17 +2,13 @@ package io.pxrcad.train;
 
 import io.pxrcad.ProgressListener;
 import io.pxrcad.Radiograph;
-import io.pxrcad.data.KFoldSplitter;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
-import io.pxrcad.data.Split;
 import io.pxrcad.image.ImageReaders;
 import io.pxrcad.infer.ImageClassifier;
 import io.pxrcad.artifact.Architecture;
 import io.pxrcad.model.Baseline;
 import io.pxrcad.artifact.ModelArtifact;
-import io.pxrcad.phantom.CohortWriter;
-import io.pxrcad.phantom.PhantomConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +30,9 @@ class BaselineTrainingTest {
 
     @Test
     void trainsSavesAOneNetworkArtifactAndResumesWithoutTrainingAgain(@TempDir Path dir) throws Exception {
-        CohortWriter.write(PhantomConfig.defaults().withSize(96).withDifficulty(0).withSeed(5), dir.resolve("c"), 40, 2, ProgressListener.NONE);
-        Manifest m = Manifest.load(dir.resolve("c/manifest.csv"));
-        List<ManifestEntry> all = KFoldSplitter.holdOut(m.entries(), 0.25, 1);
-        List<ManifestEntry> train = all.stream().filter(e -> e.split().orElseThrow() == Split.TRAIN).toList();
-        List<ManifestEntry> val = all.stream().filter(e -> e.split().orElseThrow() == Split.VAL).toList();
+        HeldOutCohort cohort = HeldOutCohort.write(dir.resolve("c"), 96, 40, 5);
+        Manifest m = cohort.manifest();
+        List<ManifestEntry> train = cohort.train(), val = cohort.val();
         TrainConfig cfg = Preset.TINY.config().withImageSize(96).withEpochs(2).withNumWorkers(1);
         BaselineTraining.Plan plan = BaselineTraining.Plan.of(Preset.TINY, Baseline.WANG).withConfig(cfg).withDevice("cpu");
         Path run = dir.resolve("run");

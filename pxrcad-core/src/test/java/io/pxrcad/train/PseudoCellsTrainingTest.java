@@ -5,10 +5,8 @@ import io.pxrcad.PixelBox;
 import io.pxrcad.ProgressListener;
 import io.pxrcad.artifact.Architecture;
 import io.pxrcad.artifact.NetworkConfig;
-import io.pxrcad.data.KFoldSplitter;
 import io.pxrcad.data.Manifest;
 import io.pxrcad.data.ManifestEntry;
-import io.pxrcad.data.Split;
 import io.pxrcad.eval.Pointing;
 import io.pxrcad.image.PreprocessConfig;
 import io.pxrcad.image.Preprocessor;
@@ -57,11 +55,9 @@ class PseudoCellsTrainingTest {
 
     @Test
     void trainsWithTheTargetsKeepsThemForResumeAndRefusesWhatTheyCannotFollow(@TempDir Path dir) throws Exception {
-        CohortWriter.write(PhantomConfig.defaults().withSize(96).withDifficulty(0).withSeed(5), dir.resolve("c"), 40, 2, ProgressListener.NONE);
-        Manifest m = Manifest.load(dir.resolve("c/manifest.csv"));
-        List<ManifestEntry> all = KFoldSplitter.holdOut(m.entries(), 0.25, 1);
-        List<ManifestEntry> train = all.stream().filter(e -> e.split().orElseThrow() == Split.TRAIN).toList();
-        List<ManifestEntry> val = all.stream().filter(e -> e.split().orElseThrow() == Split.VAL).toList();
+        HeldOutCohort cohort = HeldOutCohort.write(dir.resolve("c"), 96, 40, 5);
+        Manifest m = cohort.manifest();
+        List<ManifestEntry> train = cohort.train(), val = cohort.val();
         TrainConfig cfg = Preset.TINY.config().withImageSize(96).withEpochs(2).withNumWorkers(1)
                 .withLseOfLogits(true).withPseudoCells(true);
         TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withConfig(cfg).withDevice("cpu");
