@@ -40,8 +40,9 @@ import java.util.stream.IntStream;
  * @param mapSide side of stage 1's map in cells
  * @param chosen  for each image of the source, in its order, the chosen cells (row-major indices):
  *                empty for negatives
+ * @param normal  likewise, the cells of each positive that look the most normal (target 0; {@link TrainConfig#normalCellShare()})
  */
-public record AnomalyCells(int mapSide, List<int[]> chosen) {
+public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) {
     /** VGG stages whose output is compared (stride 2^BLOCKS). */
     static final int BLOCKS = 2;
     /** Cells chosen per positive image. */
@@ -51,22 +52,39 @@ public record AnomalyCells(int mapSide, List<int[]> chosen) {
 
     public AnomalyCells {
         chosen = chosen.stream().map(int[]::clone).toList();
+        normal = normal.stream().map(int[]::clone).toList();
+        if (normal.size() != chosen.size()) throw new IllegalArgumentException("normal cells for " + normal.size() + " images, chosen for " + chosen.size());
+    }
+
+    AnomalyCells(int mapSide, List<int[]> chosen) {
+        this(mapSide, chosen, chosen.stream().map(c -> new int[0]).toList());
     }
 
     /**
      * Chooses the cells of every positive image of {@code src} from {@code network}'s early features
-     * (evaluation mode, no augmentation), {@code batch} images per forward pass.
+     * (evaluation mode, no augmentation), {@code batch} images per forward pass: the {@link #PER_IMAGE}
+     * most anomalous, and the {@code normalShare} of its cells that are the least ({@link #normal()}).
      */
     static AnomalyCells of(Network network, NDManager manager, ImageSource src, Preprocessor preprocessor, int mapSide,
-                           int batch) throws IOException {
+                           int batch, double normalShare) throws IOException {
         Features f = features(network, manager, src, preprocessor, batch);
         List<float[]> negatives = new ArrayList<>();
         for (int i = 0; i < src.size(); i++) if (!src.entry(i).positive()) negatives.add(f.values.get(i));
-        int[][] out = new int[src.size()][];
-        IntStream.range(0, src.size()).parallel().forEach(i -> out[i] = src.entry(i).positive()
-                ? top(cellScores(f.values.get(i), negatives, f.side, f.channels, mapSide), PER_IMAGE)
-                : new int[0]);
-        return new AnomalyCells(mapSide, Arrays.asList(out));
+        int[][] out = new int[src.size()][], low = new int[src.size()][];
+        int lowCount = (int) Math.round(normalShare * mapSide * mapSide);
+        IntStream.range(0, src.size()).parallel().forEach(i -> {
+            if (!src.entry(i).positive()) {
+                out[i] = new int[0];
+                low[i] = new int[0];
+                return;
+            }
+            float[] scores = cellScores(f.values.get(i), negatives, f.side, f.channels, mapSide);
+            out[i] = top(scores, PER_IMAGE);
+            float[] neg = scores.clone();
+            for (int k = 0; k < neg.length; k++) neg[k] = -neg[k];
+            low[i] = top(neg, lowCount);
+        });
+        return new AnomalyCells(mapSide, Arrays.asList(out), Arrays.asList(low));
     }
 
     /** Each image's early features, position-major ({@code side*side} positions of {@code channels}), normalised. */
@@ -183,6 +201,10 @@ public record AnomalyCells(int mapSide, List<int[]> chosen) {
             Arrays.fill(mask, offset, offset + cells, 1f);
             return;
         }
+        for (int c : normal.get(i)) {
+            int row = c / mapSide, col = c % mapSide;
+            mask[offset + row * mapSide + (mirrored ? mapSide - 1 - col : col)] = 1f;
+        }
         for (int c : chosen.get(i)) {
             int row = c / mapSide, col = c % mapSide;
             int at = offset + row * mapSide + (mirrored ? mapSide - 1 - col : col);
@@ -191,11 +213,12 @@ public record AnomalyCells(int mapSide, List<int[]> chosen) {
         }
     }
 
-    /** Writes the chosen cells as {@code image<TAB>cell,cell} lines, in the source's order (atomically). */
+    /** Writes the cells as {@code image<TAB>chosen,cells<TAB>normal,cells} lines, in the source's order (atomically). */
     void write(Path file, List<ManifestEntry> entries) throws IOException {
         StringBuilder sb = new StringBuilder("# stage 1 cell targets: map side " + mapSide + ", row-major cell indices\n");
         for (int i = 0; i < entries.size(); i++) {
             sb.append(entries.get(i).image()).append('\t').append(Arrays.stream(chosen.get(i)).mapToObj(String::valueOf)
+                    .collect(Collectors.joining(","))).append('\t').append(Arrays.stream(normal.get(i)).mapToObj(String::valueOf)
                     .collect(Collectors.joining(","))).append('\n');
         }
         AtomicFiles.writeString(file, sb.toString());
@@ -208,24 +231,29 @@ public record AnomalyCells(int mapSide, List<int[]> chosen) {
             throw new DataException(file + ": cell targets for " + lines.size() + " images but the run trains on "
                     + entries.size() + "; start a new run instead of resuming");
         }
-        List<int[]> chosen = new ArrayList<>();
+        List<int[]> chosen = new ArrayList<>(), normal = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String[] f = lines.get(i).split("\t", -1);
-            if (f.length != 2 || !f[0].equals(entries.get(i).image())) {
+            if (f.length != 3 || !f[0].equals(entries.get(i).image())) {
                 throw new DataException(file + " line " + (i + 2) + ": expected image " + entries.get(i).image()
                         + " and its cells but was '" + lines.get(i) + "'");
             }
-            try {
-                int[] c = f[1].isEmpty() ? new int[0] : Arrays.stream(f[1].split(",")).mapToInt(Integer::parseInt).toArray();
-                for (int v : c) {
-                    if (v < 0 || v >= mapSide * mapSide) throw new NumberFormatException("cell " + v + " outside the map");
-                }
-                chosen.add(c);
-            } catch (NumberFormatException e) {
-                throw new DataException(file + " line " + (i + 2) + ": bad cell list '" + f[1] + "'");
-            }
+            chosen.add(cellList(f[1], mapSide, file, i + 2));
+            normal.add(cellList(f[2], mapSide, file, i + 2));
         }
-        return new AnomalyCells(mapSide, chosen);
+        return new AnomalyCells(mapSide, chosen, normal);
+    }
+
+    private static int[] cellList(String text, int mapSide, Path file, int line) {
+        try {
+            int[] c = text.isEmpty() ? new int[0] : Arrays.stream(text.split(",")).mapToInt(Integer::parseInt).toArray();
+            for (int v : c) {
+                if (v < 0 || v >= mapSide * mapSide) throw new NumberFormatException("cell " + v + " outside the map");
+            }
+            return c;
+        } catch (NumberFormatException e) {
+            throw new DataException(file + " line " + line + ": bad cell list '" + text + "'");
+        }
     }
 
     /**

@@ -167,7 +167,7 @@ public final class TwoStageTraining {
             return kept;
         }
         long t0 = System.nanoTime();
-        AnomalyCells cells = AnomalyCells.of(net, nd, src, pre, mapSide, cfg.imagesPerPass());
+        AnomalyCells cells = AnomalyCells.of(net, nd, src, pre, mapSide, cfg.imagesPerPass(), cfg.normalCellShare());
         int[] inBox = cells.firstInBox(src.entries(), MapStatistics.originalSizes(src));
         LOG.info("stage 1 cell targets: {} cells in each of {} positive images, chosen in {} s{}", AnomalyCells.PER_IMAGE,
                 src.entries().stream().filter(ManifestEntry::positive).count(),

@@ -71,6 +71,13 @@ class AnomalyCellsTest {
         // cell 3 = (1,0) mirrored to (1,2) = 5; cell 1 = (0,1) stays 1
         assertThat(t).containsExactly(0, 1, 0, 0, 0, 1, 0, 0, 0, /* negative */ 0, 0, 0, 0, 0, 0, 0, 0, 0);
         assertThat(m).containsExactly(0, 1, 0, 0, 0, 1, 0, 0, 0, /* negative */ 1, 1, 1, 1, 1, 1, 1, 1, 1);
+
+        // a positive's most normal-looking cells are masked with target 0, mirrored likewise
+        AnomalyCells withNormal = new AnomalyCells(3, List.of(new int[] {4}), List.of(new int[] {0, 8}));
+        float[] t2 = new float[9], m2 = new float[9];
+        withNormal.fill(0, true, true, t2, m2, 0);
+        assertThat(t2).containsExactly(0, 0, 0, 0, 1, 0, 0, 0, 0);
+        assertThat(m2).containsExactly(0, 0, 1, 0, 1, 0, 1, 0, 0);
     }
 
     @Test
@@ -90,17 +97,19 @@ class AnomalyCellsTest {
     @Test
     void writtenCellsReadBackAndAnotherImageListIsRefused(@TempDir Path dir) throws Exception {
         List<ManifestEntry> entries = List.of(entry("a.png", 1, List.of()), entry("b.png", 0, List.of()));
-        AnomalyCells cells = new AnomalyCells(8, List.of(new int[] {63, 0}, new int[0]));
+        AnomalyCells cells = new AnomalyCells(8, List.of(new int[] {63, 0}, new int[0]), List.of(new int[] {5, 6, 7}, new int[0]));
         Path f = dir.resolve("pseudo-cells.tsv");
         cells.write(f, entries);
         AnomalyCells back = AnomalyCells.read(f, entries, 8);
         assertThat(back.chosen().get(0)).containsExactly(63, 0);
         assertThat(back.chosen().get(1)).isEmpty();
+        assertThat(back.normal().get(0)).containsExactly(5, 6, 7);
+        assertThat(back.normal().get(1)).isEmpty();
         assertThatThrownBy(() -> AnomalyCells.read(f, List.of(entries.get(1), entries.get(0)), 8))
                 .isInstanceOf(DataException.class).hasMessageContaining("line 2: expected image b.png");
         assertThatThrownBy(() -> AnomalyCells.read(f, entries.subList(0, 1), 8))
                 .hasMessageContaining("cell targets for 2 images but the run trains on 1");
-        Files.writeString(f, "# x\na.png\t64\nb.png\t\n");
+        Files.writeString(f, "# x\na.png\t64\t\nb.png\t\t\n");
         assertThatThrownBy(() -> AnomalyCells.read(f, entries, 8)).hasMessageContaining("line 2: bad cell list '64'");
     }
 

@@ -39,7 +39,7 @@ class PseudoCellsTrainingTest {
         AnomalyCells cells;
         try (Model net = Networks.stage1(NetworkConfig.stage1(Architecture.TINY_VGG), ai.djl.Device.cpu())) {
             // the network as initialised: the targets need no training
-            cells = AnomalyCells.of(Networks.network(net), net.getNDManager(), src, pre, mapSide, 8);
+            cells = AnomalyCells.of(Networks.network(net), net.getNDManager(), src, pre, mapSide, 8, 0.5);
         }
         List<int[]> sizes = MapStatistics.originalSizes(src);
         int[] inBox = cells.firstInBox(src.entries(), sizes);
@@ -49,7 +49,11 @@ class PseudoCellsTrainingTest {
         // measured: 25 of 55 (0.45) against 0.15 for a cell drawn at random, from untrained random features
         assertThat(share).as("first chosen cell in a true box, chance %.2f", chance).isGreaterThan(2 * chance);
         for (int i = 0; i < src.size(); i++) {
-            assertThat(cells.chosen().get(i)).hasSize(src.entry(i).positive() ? AnomalyCells.PER_IMAGE : 0);
+            boolean positive = src.entry(i).positive();
+            assertThat(cells.chosen().get(i)).hasSize(positive ? AnomalyCells.PER_IMAGE : 0);
+            // half the 16 cells of a positive as its most normal ones, never one of the chosen
+            assertThat(cells.normal().get(i)).hasSize(positive ? 8 : 0);
+            if (positive) assertThat(cells.normal().get(i)).doesNotContain(cells.chosen().get(i));
         }
     }
 
@@ -59,7 +63,7 @@ class PseudoCellsTrainingTest {
         Manifest m = cohort.manifest();
         List<ManifestEntry> train = cohort.train(), val = cohort.val();
         TrainConfig cfg = Preset.TINY.config().withImageSize(96).withEpochs(2).withNumWorkers(1)
-                .withLseOfLogits(true).withPseudoCells(true);
+                .withLseOfLogits(true).withPseudoCells(true).withNormalCellShare(0.5);
         TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withConfig(cfg).withDevice("cpu");
         Path run = dir.resolve("run");
         TwoStageTraining.Result r = TwoStageTraining.run(m, train, val, plan, run, false, ProgressListener.NONE);
