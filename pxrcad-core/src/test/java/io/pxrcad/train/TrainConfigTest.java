@@ -135,4 +135,13 @@ class TrainConfigTest {
                 .hasMessageStartingWith("expected a YAML or JSON mapping in run.yaml: ").hasMessageContaining("line 1")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    @Test
+    void theDocumentedPseudoCellsConfigurationLoadsOntoTheSmallPreset() throws Exception {
+        TrainConfig c = TrainConfigFile.load(io.pxrcad.RepoTestdata.root().resolve("docs/configs/pseudo-cells.yaml"),
+                Preset.SMALL.config());
+        assertThat(c).isEqualTo(Preset.SMALL.config().withLseOfLogits(true).withPseudoCells(true).withNormalCellShare(0.5)
+                .withPatience(40).withRoiInput(96));
+        assertThatThrownBy(() -> TrainConfig.defaults().withNormalCellShare(1)).hasMessage("normalCellShare must be in [0,1) but was 1.0");
+    }
 }
