@@ -5,13 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.pxrcad.AtomicFiles;
+import io.pxrcad.DataException;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.eval.Pointing;
 import io.pxrcad.image.Preprocessor;
 import io.pxrcad.model.Network;
-
-import io.pxrcad.AtomicFiles;
-import io.pxrcad.DataException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +52,9 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
     public AnomalyCells {
         chosen = chosen.stream().map(int[]::clone).toList();
         normal = normal.stream().map(int[]::clone).toList();
-        if (normal.size() != chosen.size()) throw new IllegalArgumentException("normal cells for " + normal.size() + " images, chosen for " + chosen.size());
+        if (normal.size() != chosen.size()) {
+            throw new IllegalArgumentException("normal cells for " + normal.size() + " images but chosen cells for " + chosen.size());
+        }
     }
 
     AnomalyCells(int mapSide, List<int[]> chosen) {
@@ -71,7 +72,8 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
         List<float[]> negatives = new ArrayList<>();
         for (int i = 0; i < src.size(); i++) if (!src.entry(i).positive()) negatives.add(f.values.get(i));
         int[][] out = new int[src.size()][], low = new int[src.size()][];
-        int lowCount = (int) Math.round(normalShare * mapSide * mapSide);
+        // the chosen cells are never also among the normal ones
+        int lowCount = Math.min((int) Math.round(normalShare * mapSide * mapSide), mapSide * mapSide - PER_IMAGE);
         IntStream.range(0, src.size()).parallel().forEach(i -> {
             if (!src.entry(i).positive()) {
                 out[i] = new int[0];
