@@ -27,4 +27,14 @@ public final class Pointing {
         }
         return false;
     }
+
+    /**
+     * Whether the centre of map cell ({@code col}, {@code row}) of a {@code mapWidth x mapHeight} map
+     * over an image of {@code imageWidth x imageHeight} original pixels lies in a box (no tolerance:
+     * the heatmap-maximum criterion).
+     */
+    public static boolean cellHit(List<PixelBox> boxes, int col, int row, int mapWidth, int mapHeight,
+                                  double imageWidth, double imageHeight) {
+        return hit(boxes, (col + 0.5) * imageWidth / mapWidth, (row + 0.5) * imageHeight / mapHeight, 0, 0);
+    }
 }

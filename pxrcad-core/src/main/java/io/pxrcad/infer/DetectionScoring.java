@@ -95,7 +95,8 @@ public final class DetectionScoring {
             double cw = d.width() / (double) d.map().width();
             double ch = d.height() / (double) d.map().height();
             roiHit = Pointing.hit(e.boxes(), d.roi().centerX(), d.roi().centerY(), cw / 2, ch / 2);
-            maxHit = Pointing.hit(e.boxes(), (d.cell().col() + 0.5) * cw, (d.cell().row() + 0.5) * ch, 0, 0);
+            maxHit = Pointing.cellHit(e.boxes(), d.cell().col(), d.cell().row(), d.map().width(), d.map().height(),
+                    d.width(), d.height());
         }
         Boolean typeCorrect = e.positive() && e.type().isPresent() && d.type() != null ? e.type().get() == d.type() : null;
         return new Scored(e, d, roiHit, maxHit, typeCorrect);

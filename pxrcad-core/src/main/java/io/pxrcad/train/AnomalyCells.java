@@ -69,8 +69,12 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
     static AnomalyCells of(Network network, NDManager manager, ImageSource src, Preprocessor preprocessor, int mapSide,
                            int batch, double normalShare) throws IOException {
         Features f = features(network, manager, src, preprocessor, batch);
-        List<float[]> negatives = new ArrayList<>();
-        for (int i = 0; i < src.size(); i++) if (!src.entry(i).positive()) negatives.add(f.values.get(i));
+        List<float[]> negatives = new ArrayList<>(), negativeNorms = new ArrayList<>();
+        for (int i = 0; i < src.size(); i++) {
+            if (src.entry(i).positive()) continue;
+            negatives.add(f.values.get(i));
+            negativeNorms.add(f.norms.get(i));
+        }
         int[][] out = new int[src.size()][], low = new int[src.size()][];
         // the chosen cells are never also among the normal ones
         int lowCount = Math.min((int) Math.round(normalShare * mapSide * mapSide), mapSide * mapSide - PER_IMAGE);
@@ -80,7 +84,7 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
                 low[i] = new int[0];
                 return;
             }
-            float[] scores = cellScores(f.values.get(i), negatives, f.side, f.channels, mapSide);
+            float[] scores = cellScores(f.values.get(i), f.norms.get(i), negatives, negativeNorms, f.side, f.channels, mapSide);
             out[i] = top(scores, PER_IMAGE);
             float[] neg = scores.clone();
             for (int k = 0; k < neg.length; k++) neg[k] = -neg[k];
@@ -89,13 +93,16 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
         return new AnomalyCells(mapSide, Arrays.asList(out), Arrays.asList(low));
     }
 
-    /** Each image's early features, position-major ({@code side*side} positions of {@code channels}), normalised. */
-    record Features(List<float[]> values, int side, int channels) {}
+    /**
+     * Each image's early features, position-major ({@code side*side} positions of {@code channels}),
+     * normalised, and each position's squared norm (1, or 0 for an all-zero vector), computed once.
+     */
+    record Features(List<float[]> values, List<float[]> norms, int side, int channels) {}
 
     static Features features(Network network, NDManager manager, ImageSource src, Preprocessor preprocessor, int batch)
             throws IOException {
         int s = src.imageSize();
-        List<float[]> values = new ArrayList<>(src.size());
+        List<float[]> values = new ArrayList<>(src.size()), norms = new ArrayList<>(src.size());
         int side = 0, channels = 0;
         for (int from = 0; from < src.size(); from += batch) {
             int m = Math.min(batch, src.size() - from);
@@ -113,10 +120,11 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
                     float[] v = Arrays.copyOfRange(nhwc, k * per, (k + 1) * per);
                     normalise(v, channels);
                     values.add(v);
+                    norms.add(squaredNorms(v, channels));
                 }
             }
         }
-        return new Features(values, side, channels);
+        return new Features(values, norms, side, channels);
     }
 
     /** Scales each consecutive vector of {@code channels} values to unit length; an all-zero one stays zero. */
@@ -133,18 +141,21 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
     /**
      * The anomaly score of each map cell of an image ({@code mapSide*mapSide}, row-major): the highest,
      * over the cell's feature positions, of the squared distance to the nearest feature of any negative
-     * within {@link #REACH} positions. Features normalised ({@link #normalise}), {@code side*side*channels}.
+     * within {@link #REACH} positions. Features normalised ({@link #normalise}), {@code side*side*channels},
+     * with their squared norms per position ({@link #squaredNorms}); no negatives: all 0.
      */
-    static float[] cellScores(float[] image, List<float[]> negatives, int side, int channels, int mapSide) {
+    static float[] cellScores(float[] image, float[] norm, List<float[]> negatives, List<float[]> negativeNorms, int side,
+                              int channels, int mapSide) {
         if (side % mapSide != 0) {
             throw new IllegalArgumentException("feature side " + side + " is not a multiple of map side " + mapSide);
         }
+        float[] cells = new float[mapSide * mapSide];
+        if (negatives.isEmpty()) return cells;
         int positions = side * side;
-        float[] norm = squaredNorms(image, channels);
         float[] nearest = new float[positions];
         Arrays.fill(nearest, Float.MAX_VALUE);
-        for (float[] neg : negatives) {
-            float[] negNorm = squaredNorms(neg, channels);
+        for (int n = 0; n < negatives.size(); n++) {
+            float[] neg = negatives.get(n), negNorm = negativeNorms.get(n);
             for (int y = 0; y < side; y++) {
                 for (int x = 0; x < side; x++) {
                     int p = y * side + x;
@@ -163,9 +174,7 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
             }
         }
         int per = side / mapSide;
-        float[] cells = new float[mapSide * mapSide];
-        Arrays.fill(cells, negatives.isEmpty() ? 0 : -Float.MAX_VALUE);
-        if (negatives.isEmpty()) return cells;
+        // distances are >= 0 (up to rounding), so 0 is a safe start for the maximum
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {
                 int c = (y / per) * mapSide + x / per;
@@ -175,7 +184,7 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
         return cells;
     }
 
-    private static float[] squaredNorms(float[] v, int channels) {
+    static float[] squaredNorms(float[] v, int channels) {
         float[] out = new float[v.length / channels];
         for (int p = 0; p < out.length; p++) {
             float sq = 0;
@@ -203,16 +212,18 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
             Arrays.fill(mask, offset, offset + cells, 1f);
             return;
         }
-        for (int c : normal.get(i)) {
-            int row = c / mapSide, col = c % mapSide;
-            mask[offset + row * mapSide + (mirrored ? mapSide - 1 - col : col)] = 1f;
-        }
+        for (int c : normal.get(i)) mask[offset + seen(c, mirrored)] = 1f;
         for (int c : chosen.get(i)) {
-            int row = c / mapSide, col = c % mapSide;
-            int at = offset + row * mapSide + (mirrored ? mapSide - 1 - col : col);
+            int at = offset + seen(c, mirrored);
             targets[at] = 1f;
             mask[at] = 1f;
         }
+    }
+
+    /** Cell {@code c} of the image as the network sees it: the same, or its left-right mirror. */
+    private int seen(int c, boolean mirrored) {
+        int col = c % mapSide;
+        return mirrored ? c - col + mapSide - 1 - col : c;
     }
 
     /** Writes the cells as {@code image<TAB>chosen,cells<TAB>normal,cells} lines, in the source's order (atomically). */
@@ -270,8 +281,7 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
             ManifestEntry e = entries.get(i);
             if (!e.positive() || e.boxes().isEmpty() || chosen.get(i).length == 0) continue;
             int c = chosen.get(i)[0];
-            double cw = sizes.get(i)[0] / (double) mapSide, ch = sizes.get(i)[1] / (double) mapSide;
-            if (Pointing.hit(e.boxes(), (c % mapSide + 0.5) * cw, (c / mapSide + 0.5) * ch, 0, 0)) hits++;
+            if (Pointing.cellHit(e.boxes(), c % mapSide, c / mapSide, mapSide, mapSide, sizes.get(i)[0], sizes.get(i)[1])) hits++;
             boxed++;
         }
         return new int[] {hits, boxed};

@@ -62,9 +62,8 @@ record MapStatistics(double meanProbability, double meanSpread, double positiveM
             }
             if (!e.boxes().isEmpty()) {
                 int[] wh = sizes.get(i);
-                double cw = wh[0] / (double) m.width(), ch = wh[1] / (double) m.height();
                 MapCell c = m.argmax();
-                if (Pointing.hit(e.boxes(), (c.col() + 0.5) * cw, (c.row() + 0.5) * ch, 0, 0)) hits++;
+                if (Pointing.cellHit(e.boxes(), c.col(), c.row(), m.width(), m.height(), wh[0], wh[1])) hits++;
                 boxed++;
             }
         }

@@ -28,7 +28,7 @@ class AnomalyCellsTest {
         // position (6, 1): map cell row 1, column 0 (4x4 positions per cell)
         int p = (6 * SIDE + 1) * CHANNELS;
         for (int c = 0; c < CHANNELS; c++) positive[p + c] = c == 0 ? 1 : 0;
-        float[] scores = AnomalyCells.cellScores(positive, negatives, SIDE, CHANNELS, MAP);
+        float[] scores = scores(positive, negatives);
         assertThat(AnomalyCells.top(scores, 1)).containsExactly(2);
         assertThat(scores[2]).isGreaterThan(0.1f);
         assertThat(scores[0]).isZero();
@@ -46,7 +46,7 @@ class AnomalyCellsTest {
                 System.arraycopy(negative, from, positive, to, CHANNELS);
             }
         }
-        float[] scores = AnomalyCells.cellScores(positive, List.of(negative), SIDE, CHANNELS, MAP);
+        float[] scores = scores(positive, List.of(negative));
         for (float s : scores) assertThat(s).isCloseTo(0f, org.assertj.core.api.Assertions.within(1e-5f));
     }
 
@@ -111,6 +111,11 @@ class AnomalyCellsTest {
                 .hasMessageContaining("cell targets for 2 images but the run trains on 1");
         Files.writeString(f, "# x\na.png\t64\t\nb.png\t\t\n");
         assertThatThrownBy(() -> AnomalyCells.read(f, entries, 8)).hasMessageContaining("line 2: bad cell list '64'");
+    }
+
+    private static float[] scores(float[] image, List<float[]> negatives) {
+        return AnomalyCells.cellScores(image, AnomalyCells.squaredNorms(image, CHANNELS), negatives,
+                negatives.stream().map(n -> AnomalyCells.squaredNorms(n, CHANNELS)).toList(), SIDE, CHANNELS, MAP);
     }
 
     private static ManifestEntry entry(String image, int label, List<PixelBox> boxes) {

@@ -90,10 +90,9 @@ class PseudoCellsTrainingTest {
         for (int i = 0; i < entries.size(); i++) {
             List<PixelBox> boxes = entries.get(i).boxes();
             if (!entries.get(i).positive() || boxes.isEmpty()) continue;
-            double cw = sizes.get(i)[0] / (double) mapSide, ch = sizes.get(i)[1] / (double) mapSide;
             int hits = 0;
             for (int c = 0; c < mapSide * mapSide; c++) {
-                if (Pointing.hit(boxes, (c % mapSide + 0.5) * cw, (c / mapSide + 0.5) * ch, 0, 0)) hits++;
+                if (Pointing.cellHit(boxes, c % mapSide, c / mapSide, mapSide, mapSide, sizes.get(i)[0], sizes.get(i)[1])) hits++;
             }
             sum += hits / (double) (mapSide * mapSide);
             n++;
