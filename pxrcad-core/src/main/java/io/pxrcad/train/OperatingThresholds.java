@@ -6,7 +6,8 @@ import io.pxrcad.artifact.ArtifactInfo;
 
 /**
  * The two operating thresholds an artifact stores, chosen on validation scores: {@code suspicious}
- * (95% recall) and {@code fracture} (95% specificity). Both NaN when validation has one class.
+ * (95% recall) and {@code fracture} (95% specificity), suspicious never above fracture. Both NaN
+ * when validation has one class.
  */
 record OperatingThresholds(double suspicious, double fracture) {
     static OperatingThresholds onValidation(float[] scores, int[] labels) {
@@ -21,8 +22,12 @@ record OperatingThresholds(double suspicious, double fracture) {
         if (data.positives() == 0 || data.negatives() == 0) {
             return new OperatingThresholds(Double.NaN, Double.NaN);
         }
-        return new OperatingThresholds(OperatingPoint.atRecall(data, 0.95).threshold(),
-                OperatingPoint.atSpecificity(data, 0.95).threshold());
+        double atRecall = OperatingPoint.atRecall(data, 0.95).threshold();
+        double atSpecificity = OperatingPoint.atSpecificity(data, 0.95).threshold();
+        // When validation (nearly) separates the classes the 95%-recall threshold lies above the
+        // 95%-specificity one; every threshold between them then meets both targets, so the
+        // lower is the suspicious tier (the most recall) and the higher the fracture tier.
+        return new OperatingThresholds(Math.min(atRecall, atSpecificity), Math.max(atRecall, atSpecificity));
     }
 
     /** For the artifact: unknown (null) when NaN, and within [0,1] (an infinite threshold is 1). */
