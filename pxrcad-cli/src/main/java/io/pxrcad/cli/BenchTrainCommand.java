@@ -162,7 +162,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "preset %s: %s / %s, %d epochs, batch %d images / %d ROIs, Adam %.0e, ROI %.3f of the image -> %d px, "
                         + "stage-1 loss on %s%n",
                 p.id(), p.stage1().id(), p.stage2().id(), cfg.epochs(), cfg.batchSize(), cfg.roiBatchSize(), cfg.learningRate(),
-                cfg.roiFraction(), cfg.roiInput(), (cfg.lseOfLogits() ? "LSE of logits" : "LSE of probabilities")
+                cfg.roiFraction(), cfg.roiInput(), (cfg.topRois() ? "the " + cfg.roisPerImage() + " highest" : cfg.roisPerImage() + " random"),
+                (cfg.lseOfLogits() ? "LSE of logits" : "LSE of probabilities")
                         + (cfg.negativeCells() ? " + negatives' cells" : "") + (cfg.pseudoCells() ? " + pseudo cells" : ""));
         w.flush();
 

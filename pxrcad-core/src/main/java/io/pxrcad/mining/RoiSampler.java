@@ -17,6 +17,9 @@ import java.util.SplittableRandom;
  *       if fewer than K, filled up to K with cells drawn uniformly without replacement from the
  *       rest of the map, {@link RoiKind#EASY_NEGATIVE} (a hard cell is never repeated); label 0.</li>
  * </ul>
+ * With {@code top}, the K highest cells of S' replace the random draw for probable positives and
+ * hard negatives (an option beside METHOD.md: the ROIs that chained inference, which takes the
+ * argmax, will see); easy negatives are still drawn.
  * The draw for image {@code n} in epoch {@code e} uses its own generator seeded from
  * {@code (seed, e, n)}, so it does not depend on the other images, on thread timing or on
  * whether the run was resumed: sampling epoch e twice gives the same ROIs.
@@ -30,6 +33,7 @@ public final class RoiSampler {
     private final float pHat;
     private final RoiGeometry geometry;
     private final long seed;
+    private final boolean top;
 
     /**
      * @param k the most ROIs per image (> 0)
@@ -38,6 +42,13 @@ public final class RoiSampler {
      * @param seed run seed
      */
     public RoiSampler(int k, float pHat, RoiGeometry geometry, long seed) {
+        this(k, pHat, geometry, seed, false);
+    }
+
+    /**
+     * @param top take the K highest cells of S' instead of K at random
+     */
+    public RoiSampler(int k, float pHat, RoiGeometry geometry, long seed, boolean top) {
         if (k <= 0) {
             throw new IllegalArgumentException("K (ROIs per image) must be > 0 but was " + k);
         }
@@ -51,6 +62,7 @@ public final class RoiSampler {
         this.pHat = pHat;
         this.geometry = geometry;
         this.seed = seed;
+        this.top = top;
     }
 
     public int k() { return k; }
@@ -88,7 +100,7 @@ public final class RoiSampler {
         ProbabilityMap map = image.map();
         SplittableRandom random = new SplittableRandom(io.pxrcad.Seeds.derive(seed, epoch, n));
         List<MapCell> candidates = map.cellsAbove(pHat);
-        List<MapCell> drawn = drawWithoutReplacement(candidates, k, random);
+        List<MapCell> drawn = top ? highest(candidates, map) : drawWithoutReplacement(candidates, k, random);
         if (image.positive()) {
             boolean fallback = drawn.isEmpty();
             if (fallback) {
@@ -122,6 +134,13 @@ public final class RoiSampler {
     private MinedRoi roi(int n, MapCell cell, ProbabilityMap map, RoiKind kind, TrainingMap image) {
         InputBox box = geometry.box(cell, map);
         return new MinedRoi(n, cell, box, kind, kind.label(), kind.label() == 1 ? image.type() : null);
+    }
+
+    /** Up to K cells, highest first; ties keep the map's row-major order. */
+    private List<MapCell> highest(List<MapCell> cells, ProbabilityMap map) {
+        List<MapCell> sorted = new ArrayList<>(cells);
+        sorted.sort((a, b) -> Float.compare(map.get(b), map.get(a)));
+        return new ArrayList<>(sorted.subList(0, Math.min(k, sorted.size())));
     }
 
     /** Up to {@code count} elements in random order: a partial Fisher-Yates shuffle of a copy. */

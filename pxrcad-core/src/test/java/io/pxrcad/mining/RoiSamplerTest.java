@@ -164,6 +164,37 @@ class RoiSamplerTest {
     }
 
     @Test
+    void topTakesTheHighestCellsOfSPrimeEveryEpochAndStillDrawsEasyNegatives() {
+        float[] v = new float[16];
+        java.util.Arrays.fill(v, 0.1f);
+        float[] hot = {0.95f, 0.6f, 0.9f, 0.7f, 0.8f, 0.55f, 0.65f}; // cells 0..6, all above p_hat
+        System.arraycopy(hot, 0, v, 0, hot.length);
+        ProbabilityMap many = new ProbabilityMap(4, 4, v);
+        List<TrainingMap> images = List.of(new TrainingMap(many, true, FractureType.HIP),
+                new TrainingMap(many, false, null), new TrainingMap(map(6, 9), false, null));
+        RoiSampler top = new RoiSampler(3, P_HAT, GEOMETRY, 1, true);
+        for (int epoch = 0; epoch < 5; epoch++) {
+            List<MinedRoi> rois = top.sample(images, epoch).rois();
+            // 0.95 (0,0), 0.9 (0,2), 0.8 (1,0): highest first, the same every epoch
+            List<MapCell> highest = List.of(new MapCell(0, 0), new MapCell(0, 2), new MapCell(1, 0));
+            assertThat(of(rois, 0)).extracting(MinedRoi::cell).isEqualTo(highest);
+            assertThat(of(rois, 0)).allMatch(r -> r.kind() == RoiKind.PROBABLE_POSITIVE);
+            assertThat(of(rois, 1)).extracting(MinedRoi::cell).isEqualTo(highest);
+            assertThat(of(rois, 1)).allMatch(r -> r.kind() == RoiKind.HARD_NEGATIVE);
+            // two hard cells, then one easy cell drawn from the rest of the map
+            assertThat(of(rois, 2)).extracting(MinedRoi::kind)
+                    .containsExactly(RoiKind.HARD_NEGATIVE, RoiKind.HARD_NEGATIVE, RoiKind.EASY_NEGATIVE);
+        }
+        Set<MapCell> easy = new HashSet<>();
+        for (int epoch = 0; epoch < 50; epoch++) {
+            easy.add(of(top.sample(images, epoch).rois(), 2).get(2).cell());
+        }
+        assertThat(easy).as("easy negatives still drawn afresh").hasSizeGreaterThan(5);
+        assertThat(new RoiSampler(3, P_HAT, GEOMETRY, 1, false).sample(images, 0).rois())
+                .as("the default draw is random").isNotEqualTo(top.sample(images, 0).rois());
+    }
+
+    @Test
     void validates() {
         assertThatThrownBy(() -> new RoiSampler(0, P_HAT, GEOMETRY, 1)).hasMessageContaining("K");
         assertThatThrownBy(() -> sampler(1).sample(List.of(), -1)).hasMessageContaining("epoch");
