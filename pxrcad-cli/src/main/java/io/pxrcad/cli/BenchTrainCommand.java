@@ -160,7 +160,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "cohort: %d phantoms at %d px, difficulty %.2f, seed %d (%.0f s); fold 1 of 5: %d train / %d val / %d test%n",
                 g.count(), g.size(), g.difficulty(), g.seed(), synthSeconds, cohort.train().size(), cohort.val().size(), cohort.test().size());
         w.printf(Locale.ROOT, "preset %s: %s / %s, %d epochs, batch %d images / %d ROIs, Adam %.0e, ROI %.3f of the image -> %d px, "
-                        + "stage-1 loss on %s%n",
+                        + "%s cells of S' per image, stage-1 loss on %s%n",
                 p.id(), p.stage1().id(), p.stage2().id(), cfg.epochs(), cfg.batchSize(), cfg.roiBatchSize(), cfg.learningRate(),
                 cfg.roiFraction(), cfg.roiInput(), (cfg.topRois() ? "the " + cfg.roisPerImage() + " highest" : cfg.roisPerImage() + " random"),
                 (cfg.lseOfLogits() ? "LSE of logits" : "LSE of probabilities")
