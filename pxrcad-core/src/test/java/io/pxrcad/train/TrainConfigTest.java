@@ -140,7 +140,8 @@ class TrainConfigTest {
     void theDocumentedPseudoCellsConfigurationLoadsOntoTheSmallPreset() throws Exception {
         TrainConfig c = TrainConfigFile.load(io.pxrcad.RepoTestdata.root().resolve("docs/configs/pseudo-cells.yaml"),
                 Preset.SMALL.config());
-        assertThat(c).isEqualTo(Preset.SMALL.config().withLseOfLogits(true).withPseudoCells(true).withPatience(40));
+        assertThat(c).isEqualTo(Preset.SMALL.config().withLseOfLogits(true).withPseudoCells(true).withPatience(40)
+                .withTopRois(true).withRoisPerImage(3));
         assertThatThrownBy(() -> TrainConfig.defaults().withNormalCellShare(1)).hasMessage("normalCellShare must be in [0,1) but was 1.0");
     }
 }
