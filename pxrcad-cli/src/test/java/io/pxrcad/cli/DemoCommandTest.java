@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,12 +17,37 @@ class DemoCommandTest {
     @Test
     void quickRunSaysWhatItFound() throws Exception {
         Path out = dir.resolve("demo");
-        MainTest.Result r = MainTest.run("demo", "--quick", "--count", "40", "--size", "64", "--epochs", "1", "--out", out.toString());
+        Path config = Files.writeString(dir.resolve("stage2.yaml"), "topRois: true\nroisPerImage: 2\n");
+        MainTest.Result r = MainTest.run("demo", "--quick", "--count", "40", "--size", "64", "--epochs", "1", "--out", out.toString(),
+                "--config", config.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("1/4 generating 40 phantoms").contains("1 epochs each")
                 .containsPattern("The two-stage method (beat|scored higher|did not beat)")
                 .contains("paired DeLong p = ").contains("lay in a true fracture box for");
+        // K = 2 from the file: every stage-2 epoch draws at most 2 ROIs per training image (the preset's
+        // K = 5 gives each negative all 4 cells of its 2x2 map)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("on (\\d+) images").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        int trainImages = Integer.parseInt(m.group(1));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> stage2 = Files.readAllLines(out.resolve("run/metrics.jsonl")).stream()
+                .map(l -> { try { return json.readTree(l); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } })
+                .filter(n -> n.path("stage").asInt() == 2).toList();
+        assertThat(stage2).isNotEmpty().allSatisfy(n -> assertThat(n.path("probablePositives").asInt()
+                + n.path("hardNegatives").asInt() + n.path("easyNegatives").asInt()).isBetween(1, 2 * trainImages));
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("What the demo found").containsPattern("The two-stage method (beat|scored higher|did not beat)");
+    }
+
+    /** A bad configuration file is one line naming the file and the key, before any phantom is drawn. */
+    @Test
+    void badConfigIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path out = dir.resolve("demo-bad");
+        Path config = Files.writeString(dir.resolve("typo.yaml"), "topRoi: true\n");
+        MainTest.Result r = MainTest.run("demo", "--quick", "--out", out.toString(), "--config", config.toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err().strip()).contains("unknown config key(s) [topRoi]").contains("typo.yaml").doesNotContain("\n")
+                .doesNotContain("Exception");
+        assertThat(out).doesNotExist();
     }
 }
