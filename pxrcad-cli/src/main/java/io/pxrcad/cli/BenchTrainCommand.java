@@ -66,9 +66,6 @@ final class BenchTrainCommand implements Callable<Integer> {
                     "OUT/seed-S, then pool: a row per seed, mean +- sd, the paired DeLong test on the pooled test predictions.",
                     "Replaces --seed."})
     List<Long> seeds;
-    @Option(names = "--config", paramLabel = "YAML",
-            description = "Training configuration overriding the preset's (as train --config); --epochs and the seeds still apply.")
-    Path config;
     @Option(names = "--pretrain", paramLabel = "N", defaultValue = "0",
             description = {"Pretrain stage 1's backbone first (masked-image modelling, pxrcad pretrain) on N further phantoms",
                     "of each seed (another seed, same size and difficulty; their labels are never read) and start from",
@@ -79,7 +76,7 @@ final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GeneratedRunOptions.Checked g = config == null ? generated.checked() : generated.checked(config);
+        GeneratedRunOptions.Checked g = generated.checked();
         String device = deviceOption.checked();
         OutputFolder.requireNotFile(out, "--out");
         Options.between("--pretrain", pretrain, 0, SynthCommand.MAX_COUNT);

@@ -61,17 +61,13 @@ final class DemoCommand implements Callable<Integer> {
             + QUICK_EPOCHS + " epochs per stage", "unless --count or --epochs say otherwise (fewer test images: wider intervals)."})
     boolean quick;
 
-    @CommandLine.Option(names = "--config", paramLabel = "YAML", description = {"Training configuration overriding the preset's "
-            + "(as train --config, e.g. docs/configs/pseudo-cells.yaml);", "--size, --epochs and --seed still apply."})
-    Path config;
-
     static final int QUICK_COUNT = 200;
     static final int QUICK_EPOCHS = 20;
 
     @Override
     public Integer call() throws Exception {
         if (quick) generated.defaultsUnlessGiven(spec.commandLine().getParseResult(), QUICK_COUNT, QUICK_EPOCHS);
-        GeneratedRunOptions.Checked g = config == null ? generated.checked() : generated.checked(config);
+        GeneratedRunOptions.Checked g = generated.checked();
         Preset p = g.preset();
         TrainConfig cfg = g.config();
         String device = deviceOption.checked();
@@ -140,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
                 .subtitle("Research software, not a cleared medical device. Synthetic data: figures are not comparable with the paper's.")
                 .meta("images", g.count() + " phantoms at " + g.size() + " px, difficulty " + g.difficulty())
                 .meta("split", train.size() + " train / " + val.size() + " val / " + test.size() + " test (patient-grouped)")
-                .meta("preset", p.id() + (config == null ? "" : " with " + config.getFileName()) + ", " + cfg.epochs()
+                .meta("preset", p.id() + (generated.configFile() == null ? "" : " with " + generated.configFile().getFileName()) + ", " + cfg.epochs()
                         + " epochs per stage, seed " + g.seed())
                 .section("What the demo found")
                 .paragraph(claim)

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of the commands that run the method on a cohort they generate ({@code demo},
- * {@code bench train}): the cohort, the preset, the epochs and the seed of all three, each checked
+ * {@code bench train}): the cohort, the preset, the epochs, the seed and a training configuration file, each checked
  * here (a picocli mixin). A command gives its own defaults by the instance it declares; picocli
  * shows them in the help.
  */
@@ -32,6 +32,10 @@ final class GeneratedRunOptions {
     @Option(names = "--epochs", description = "Epochs per stage (default: the preset's).")
     private Integer epochs;
 
+    @Option(names = "--config", paramLabel = "YAML", description = {"Training configuration overriding the preset's "
+            + "(as train --config, e.g. docs/configs/pseudo-cells.yaml);", "--size, --epochs and the seed still apply."})
+    private java.nio.file.Path config;
+
     @Mixin
     private SeedOption seed = new SeedOption();
 
@@ -48,26 +52,25 @@ final class GeneratedRunOptions {
         if (!given.hasMatchedOption("--epochs")) this.epochs = epochs;
     }
 
-    /**
-     * As {@link #checked()}, with a training configuration file over the preset's (TrainConfigFile):
-     * the size, {@code --epochs} and the seed given on the command line still win.
-     */
-    Checked checked(java.nio.file.Path configFile) throws java.io.IOException {
-        Checked c = checked();
-        TrainConfig fromFile = io.pxrcad.train.TrainConfigFile.load(configFile, c.config());
-        TrainConfig cfg = Options.apply(fromFile.withImageSize(size), epochs, null, null).withSeed(c.seed());
-        return new Checked(c.count(), c.phantoms(), c.preset(), cfg);
+    /** The {@code --config} file, or null when the preset's configuration is used as it is. */
+    java.nio.file.Path configFile() {
+        return config;
     }
 
-    /** The values, each checked, in the order of the options. */
-    Checked checked() {
+    /**
+     * The values, each checked, in the order of the options; a {@code --config} file goes over the
+     * preset's configuration (TrainConfigFile), and the size, {@code --epochs} and the seed given on
+     * the command line still win.
+     */
+    Checked checked() throws java.io.IOException {
         if (count < MIN_COUNT) throw new IllegalArgumentException("--count must be >= " + MIN_COUNT + " but was " + count);
         Options.between("--count", count, MIN_COUNT, SynthCommand.MAX_COUNT);
         // size (64..4096) and difficulty ([0,1]) are checked by PhantomConfig
         PhantomConfig phantoms = PhantomConfig.defaults().withSize(size).withSeed(seed.value()).withDifficulty(difficulty);
         Preset p = Preset.parse(preset);
-        TrainConfig config = seed.apply(Options.apply(p.config().withImageSize(size), epochs, null, null));
-        return new Checked(count, phantoms, p, config);
+        TrainConfig base = config == null ? p.config() : io.pxrcad.train.TrainConfigFile.load(config, p.config());
+        TrainConfig cfg = seed.apply(Options.apply(base.withImageSize(size), epochs, null, null));
+        return new Checked(count, phantoms, p, cfg);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.pxrcad.cli;
 
+import io.pxrcad.train.EpochMetrics;
+import io.pxrcad.train.MetricsLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +31,10 @@ class DemoCommandTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("on (\\d+) images").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         int trainImages = Integer.parseInt(m.group(1));
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<com.fasterxml.jackson.databind.JsonNode> stage2 = Files.readAllLines(out.resolve("run/metrics.jsonl")).stream()
-                .map(l -> { try { return json.readTree(l); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } })
-                .filter(n -> n.path("stage").asInt() == 2).toList();
-        assertThat(stage2).isNotEmpty().allSatisfy(n -> assertThat(n.path("probablePositives").asInt()
-                + n.path("hardNegatives").asInt() + n.path("easyNegatives").asInt()).isBetween(1, 2 * trainImages));
+        List<EpochMetrics> stage2 = MetricsLog.inRun(out.resolve("run")).read().stream().filter(e -> e.stage() == 2).toList();
+        assertThat(stage2).isNotEmpty().allSatisfy(e -> assertThat(((Number) e.extra().get("probablePositives")).intValue()
+                + ((Number) e.extra().get("hardNegatives")).intValue() + ((Number) e.extra().get("easyNegatives")).intValue())
+                .isBetween(1, 2 * trainImages));
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("What the demo found").containsPattern("The two-stage method (beat|scored higher|did not beat)");
     }
