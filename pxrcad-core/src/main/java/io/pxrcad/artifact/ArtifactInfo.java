@@ -17,14 +17,22 @@ import java.util.Objects;
  * @param notes         free text for the model card (training data, folds, run id); may be empty
  * @param featureStatistics statistics of the stage-1 features on the training images, for the
  *                      out-of-scope check; null for models saved before it existed and for baselines
+ * @param chainRois     how many of the map's highest cells the chained pass sends to stage 2 (null: 1,
+ *                      METHOD.md's argmax only; models saved before the setting existed)
  */
 public record ArtifactInfo(String method, PreprocessConfig preprocessing, Integer roiSize, Integer roiInput,
                            Double pHat, Thresholds thresholds, Map<String, String> notes,
-                           FeatureStatistics featureStatistics) {
+                           FeatureStatistics featureStatistics, Integer chainRois) {
     /** Without feature statistics. */
     public ArtifactInfo(String method, PreprocessConfig preprocessing, Integer roiSize, Integer roiInput,
                         Double pHat, Thresholds thresholds, Map<String, String> notes) {
-        this(method, preprocessing, roiSize, roiInput, pHat, thresholds, notes, null);
+        this(method, preprocessing, roiSize, roiInput, pHat, thresholds, notes, null, null);
+    }
+
+    /** With feature statistics, chaining the argmax cell only. */
+    public ArtifactInfo(String method, PreprocessConfig preprocessing, Integer roiSize, Integer roiInput,
+                        Double pHat, Thresholds thresholds, Map<String, String> notes, FeatureStatistics featureStatistics) {
+        this(method, preprocessing, roiSize, roiInput, pHat, thresholds, notes, featureStatistics, null);
     }
 
     public ArtifactInfo {
@@ -36,21 +44,27 @@ public record ArtifactInfo(String method, PreprocessConfig preprocessing, Intege
         if (pHat != null && !(pHat >= 0 && pHat <= 1)) {
             throw new IllegalArgumentException("pHat must be in [0,1] but was " + pHat);
         }
+        if (chainRois != null && chainRois < 1) {
+            throw new IllegalArgumentException("chainRois must be >= 1 but was " + chainRois);
+        }
         thresholds = thresholds == null ? Thresholds.UNKNOWN : thresholds;
         notes = notes == null ? Map.of() : Map.copyOf(notes);
     }
 
     public ArtifactInfo withPHat(Double p) {
-        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, p, thresholds, notes, featureStatistics);
+        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, p, thresholds, notes, featureStatistics, chainRois);
     }
 
     public ArtifactInfo withThresholds(Thresholds t) {
-        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, pHat, t, notes, featureStatistics);
+        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, pHat, t, notes, featureStatistics, chainRois);
     }
 
     public ArtifactInfo withFeatureStatistics(FeatureStatistics f) {
-        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, pHat, thresholds, notes, f);
+        return new ArtifactInfo(method, preprocessing, roiSize, roiInput, pHat, thresholds, notes, f, chainRois);
     }
+
+    /** {@link #chainRois()}, 1 when the model does not say. */
+    public int chainRoiCount() { return chainRois == null ? 1 : chainRois; }
 
     /**
      * Operating thresholds on the final probability.

@@ -31,6 +31,10 @@ final class ModelCard {
           .append(Arrays.toString(p.mean())).append(" and std ").append(Arrays.toString(p.std())).append(".\n");
         if (info.roiSize() != null) sb.append("- ROI side: ").append(info.roiSize()).append(" px of the resized image.\n");
         if (info.roiInput() != null) sb.append("- ROI input to stage 2: ").append(info.roiInput()).append(" px.\n");
+        if (info.chainRoiCount() > 1) {
+            sb.append("- Chained over the ").append(info.chainRoiCount()).append(" highest map cells: the image takes the cell")
+              .append(" with the largest p(cell) * ps2(ROI) (METHOD.md: the argmax cell only).\n");
+        }
         if (m.lseR() != null) sb.append("- LSE pooling r: ").append(m.lseR()).append(".\n");
         sb.append("\n## Thresholds\n\n")
           .append("- ROI mining p_hat: ").append(orUnknown(info.pHat())).append("\n")

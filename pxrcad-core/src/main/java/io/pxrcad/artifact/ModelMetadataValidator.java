@@ -19,6 +19,8 @@ final class ModelMetadataValidator {
     /** The model input sizes training accepts ({@code TrainConfig}): the networks' total stride up to 4096. */
     static final int MIN_IMAGE_SIZE = 32;
     static final int MAX_IMAGE_SIZE = 4096;
+    /** As {@code TrainConfig.MAX_CHAIN_ROIS} (artifact does not depend on train). */
+    static final int MAX_CHAIN_ROIS = 64;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -54,6 +56,8 @@ final class ModelMetadataValidator {
         if (roiSize != null) between("info.roiSize", roiSize, 1, imageSize);
         Integer roiInput = optionalInteger(info, "roiInput", "info.roiInput");
         if (roiInput != null) between("info.roiInput", roiInput, MIN_IMAGE_SIZE, MAX_IMAGE_SIZE);
+        Integer chainRois = optionalInteger(info, "chainRois", "info.chainRois");
+        if (chainRois != null) between("info.chainRois", chainRois, 1, MAX_CHAIN_ROIS);
         number(info, "pHat", "info.pHat", false, 0, 1);
         JsonNode t = object(info, "thresholds", "info.thresholds", false);
         if (t != null) {

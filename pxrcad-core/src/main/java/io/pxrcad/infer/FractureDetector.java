@@ -39,7 +39,7 @@ public final class FractureDetector implements AutoCloseable {
             throw new ModelArtifactException("model in " + artifact.dir() + " is not a two-stage model (no ROI size)");
         }
         this.chain = new TwoStageChain(preprocessor, new RoiGeometry(info.preprocessing().imageSize(), info.roiSize()),
-                info.roiInput(), stage1, stage2);
+                info.roiInput(), stage1, stage2, info.chainRoiCount());
         this.thresholds = info.thresholds();
         this.scope = new ScopeCheck(info.featureStatistics());
     }

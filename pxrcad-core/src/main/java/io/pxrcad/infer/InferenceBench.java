@@ -51,7 +51,7 @@ public final class InferenceBench {
         try (NetworkRunner r1 = engine.open(artifact, ModelArtifact.STAGE1, device);
              NetworkRunner r2 = engine.open(artifact, ModelArtifact.STAGE2, device)) {
             TwoStageChain chain = new TwoStageChain(pre, new RoiGeometry(info.preprocessing().imageSize(), info.roiSize()),
-                    info.roiInput(), r1, r2);
+                    info.roiInput(), r1, r2, info.chainRoiCount());
             double[][][] ms = new double[batchSizes.length][5][runs];
             double[] checksums = new double[batchSizes.length];
             for (int b : batchSizes) pass(chain, pre, images.subList(0, b), new double[5][1], 0);

@@ -1,6 +1,7 @@
 package io.pxrcad.infer;
 
 import io.pxrcad.image.InputBox;
+import io.pxrcad.image.MapCell;
 import io.pxrcad.image.Preprocessor;
 import io.pxrcad.image.RoiCrops;
 import io.pxrcad.mining.ProbabilityMap;
@@ -13,7 +14,10 @@ import java.util.List;
  * The chained two-stage pass of METHOD.md in plain Java, over two {@link NetworkRunner}s: stage 1
  * gives the map, {@code ps1 = max p} at cell {@code (i*, j*)}; the ROI around that cell is cut from
  * the model-size image and classified by stage 2 ({@code ps2}, type); the final probability is
- * {@code ps1 * ps2}. Prediction, evaluation, cross-validation and training's validation scoring
+ * {@code ps1 * ps2}. With {@code candidates} above 1 (a model's {@code chainRois}) the ROIs of the
+ * map's highest cells are all classified and the image takes the cell with the largest
+ * {@code p[cell] * ps2}: a fracture that stage 1 ranks second still reaches stage 2, and a mimic that
+ * stage 1 ranks first no longer decides the score alone. Prediction, evaluation, cross-validation and training's validation scoring
  * all run this class, so the operating thresholds are chosen by the code that applies them.
  * Inputs are model-size grey images ({@link Preprocessor#modelGray}); each call is one batch
  * (one forward pass per stage). Does not own the runners.
@@ -24,9 +28,18 @@ public final class TwoStageChain {
     private final int roiInput;
     private final NetworkRunner stage1;
     private final NetworkRunner stage2;
+    private final int candidates;
 
+    /** METHOD.md's chain: the argmax cell only. */
     public TwoStageChain(Preprocessor preprocessor, RoiGeometry geometry, int roiInput, NetworkRunner stage1,
                          NetworkRunner stage2) {
+        this(preprocessor, geometry, roiInput, stage1, stage2, 1);
+    }
+
+    /** @param candidates how many of the map's highest cells stage 2 classifies (>= 1) */
+    public TwoStageChain(Preprocessor preprocessor, RoiGeometry geometry, int roiInput, NetworkRunner stage1,
+                         NetworkRunner stage2, int candidates) {
+        if (candidates < 1) throw new IllegalArgumentException("candidates must be >= 1 but was " + candidates);
         if (geometry.imageSize() != preprocessor.config().imageSize()) {
             throw new IllegalArgumentException("ROI geometry is for " + geometry.imageSize() + " px but the images are "
                     + preprocessor.config().imageSize() + " px");
@@ -36,6 +49,7 @@ public final class TwoStageChain {
         this.roiInput = roiInput;
         this.stage1 = stage1;
         this.stage2 = stage2;
+        this.candidates = candidates;
     }
 
     public int imageSize() { return geometry.imageSize(); }
@@ -62,7 +76,7 @@ public final class TwoStageChain {
     }
 
     /**
-     * Stage 2 on the ROI at each image's map maximum, given stage 1's outputs for the same images
+     * Stage 2 on the ROI at each image's map maximum (or its highest cells), given stage 1's outputs for the same images
      * (training caches them: stage 1 is frozen while stage 2 trains).
      */
     public List<ChainScores> secondStage(List<float[]> grays, List<StageOneOutput> first) {
@@ -73,19 +87,38 @@ public final class TwoStageChain {
         List<ChainScores> out = new ArrayList<>(n);
         if (n == 0) return out;
         int s = imageSize();
-        List<InputBox> rois = new ArrayList<>(n);
-        List<float[]> crops = new ArrayList<>(n);
+        List<List<MapCell>> cells = new ArrayList<>(n);
+        List<InputBox> rois = new ArrayList<>();
+        List<float[]> crops = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             ProbabilityMap map = first.get(k).map();
-            InputBox roi = geometry.box(map.argmax(), map);
-            rois.add(roi);
-            crops.add(RoiCrops.crop(grays.get(k), s, roi, roiInput));
+            List<MapCell> highest = candidates == 1 ? List.of(map.argmax()) : map.highest(candidates);
+            cells.add(highest);
+            for (MapCell c : highest) {
+                InputBox roi = geometry.box(c, map);
+                rois.add(roi);
+                crops.add(RoiCrops.crop(grays.get(k), s, roi, roiInput));
+            }
         }
         List<Tensor> o = stage2.forward(inputs(crops, roiInput));
         float[] ps2 = o.get(0).data();
         float[] pelvic = o.size() > 1 ? o.get(1).data() : null;
+        int row = 0;
         for (int k = 0; k < n; k++) {
-            out.add(new ChainScores(first.get(k), rois.get(k), ps2[k], pelvic == null ? null : pelvic[k]));
+            ProbabilityMap map = first.get(k).map();
+            List<MapCell> highest = cells.get(k);
+            int best = row;
+            double bestScore = -1;
+            for (int j = 0; j < highest.size(); j++) {
+                double score = (double) map.get(highest.get(j)) * ps2[row + j];
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = row + j;
+                }
+            }
+            out.add(new ChainScores(first.get(k), highest.get(best - row), rois.get(best), ps2[best],
+                    pelvic == null ? null : pelvic[best]));
+            row += highest.size();
         }
         return out;
     }

@@ -83,6 +83,21 @@ public final class ProbabilityMap {
         return new MapCell(k / width, k % width);
     }
 
+    /**
+     * The {@code k} highest cells (all when the map has fewer), highest first; on ties in row-major
+     * order, so the first is {@link #argmax()}.
+     */
+    public List<MapCell> highest(int k) {
+        if (k < 1) throw new IllegalArgumentException("k must be >= 1 but was " + k);
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        // a stable sort keeps row-major order among equal values
+        Arrays.sort(order, (a, b) -> Float.compare(values[b], values[a]));
+        List<MapCell> cells = new ArrayList<>(Math.min(k, order.length));
+        for (int i = 0; i < Math.min(k, order.length); i++) cells.add(new MapCell(order[i] / width, order[i] % width));
+        return cells;
+    }
+
     /** The candidate set {@code S' = {(i,j) : p[i,j] > threshold}} in row-major order. */
     public List<MapCell> cellsAbove(float threshold) {
         List<MapCell> cells = new ArrayList<>();

@@ -95,7 +95,7 @@ final class Int8Export {
         PhantomGenerator phantoms = new PhantomGenerator(PhantomConfig.defaults().withSize(Math.max(64, size)).withSeed(SEED));
         boolean chained = recorders.containsKey(ModelArtifact.STAGE1) && recorders.containsKey(ModelArtifact.STAGE2);
         TwoStageChain chain = chained ? new TwoStageChain(pre, new RoiGeometry(size, info.roiSize()), info.roiInput(),
-                recorders.get(ModelArtifact.STAGE1), recorders.get(ModelArtifact.STAGE2)) : null;
+                recorders.get(ModelArtifact.STAGE1), recorders.get(ModelArtifact.STAGE2), info.chainRoiCount()) : null;
         for (int i = 0; i < IMAGES; i++) {
             Radiograph r = (i % 2 == 0 ? phantoms.render(i) : phantoms.renderWithoutFractures(i)).image();
             float[] gray = pre.modelGray(r);

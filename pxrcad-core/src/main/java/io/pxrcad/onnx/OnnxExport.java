@@ -156,6 +156,7 @@ public final class OnnxExport {
         roi.put("roiSize", info.roiSize());
         roi.put("roiInput", info.roiInput());
         roi.put("pHat", info.pHat());
+        roi.put("chainRois", info.chainRoiCount());
         m.put("roi", json(roi));
         m.put("lse_r", Float.toString(net.config().lseR()));
         m.put("precision", Precision.FP32.id());

@@ -2,10 +2,12 @@ package io.pxrcad.train;
 
 /**
  * Tracks the epoch with the best validation AUC, whose checkpoint is kept (METHOD.md "Training
- * schedule"). An epoch is better only when its AUC is strictly higher, so ties keep the earlier
- * epoch; NaN (undefined AUC, e.g. a one-class validation set) is never better. Immutable.
+ * schedule"), or of another score a stage selects by ({@link EpochLoop.Stage#selectionScore}). An
+ * epoch is better only when its score is strictly higher, so ties keep the earlier epoch; NaN
+ * (undefined AUC, e.g. a one-class validation set) is never better. Immutable.
  *
- * @param bestAuc the best AUC so far; NaN before any epoch with a defined AUC
+ * @param bestAuc the best score so far (the AUC, or minus the validation loss where the stage selects
+ *     by loss; the name is the one resumable runs' state files hold); NaN before any epoch with a defined score
  * @param bestEpoch its epoch; -1 before any
  */
 public record BestCheckpoint(double bestAuc, int bestEpoch) {

@@ -48,6 +48,12 @@ final class EpochLoop {
 
         /** {@code p_hat} to record in the stage's state; null for stage 1. */
         Float miningThreshold();
+
+        /**
+         * What the best checkpoint maximises: the validation AUC (METHOD.md), or a stage's other
+         * choice ({@link TrainConfig#stage2BestByLoss()}: minus the loss). NaN is never best.
+         */
+        default double selectionScore(Validation v) { return v.auc(); }
     }
 
     record Validation(double loss, double auc) {}
@@ -98,9 +104,10 @@ final class EpochLoop {
             refreshBatchNorm(stage, trainer);
             Validation val = stage.validate(trainer);
             scheduler.step(val.loss());
-            boolean improved = best.isImprovedBy(val.auc()) || !best.hasBest() && epoch == config.epochs();
+            double score = stage.selectionScore(val);
+            boolean improved = best.isImprovedBy(score) || !best.hasBest() && epoch == config.epochs();
             if (improved) {
-                best = best.offer(epoch, Double.isNaN(val.auc()) ? 0 : val.auc());
+                best = best.offer(epoch, Double.isNaN(score) ? 0 : score);
             }
             state = new TrainingState(stage.number(), epoch, scheduler.state(), best, config.seed(), stage.miningThreshold());
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -186,6 +186,11 @@ final class Stage2 implements EpochLoop.Stage {
     }
 
     @Override
+    public double selectionScore(EpochLoop.Validation v) {
+        return config.stage2BestByLoss() ? -v.loss() : v.auc();
+    }
+
+    @Override
     public Map<String, Object> extras() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("probablePositives", counts.probablePositives());

@@ -102,7 +102,7 @@ public final class TwoStageTraining {
             pretrained(Networks.network(m2), plan.pretrained2());
             // validation scores with the chain that prediction runs, on the networks being trained
             TwoStageChain chain = new TwoStageChain(pre, geometry, cfg.roiInput(), TorchRunner.borrow(m1),
-                    TorchRunner.borrow(m2));
+                    TorchRunner.borrow(m2), cfg.chainRois());
 
             AnomalyCells cells = cfg.pseudoCells()
                     ? pseudoCells(Networks.network(m1), m1.getNDManager(), trainSrc, pre, cfg, runDir, resume) : null;
@@ -142,7 +142,8 @@ public final class TwoStageTraining {
             notes.put("valAucStage1", String.format("%.4f", aucS1));
             notes.put("valAucTwoStage", String.format("%.4f", aucTwo));
             ArtifactInfo info = new ArtifactInfo("two-stage", setup.preprocessing(),
-                    geometry.roiSize(), cfg.roiInput(), (double) pHat, thresholds.forArtifact(), notes, scope);
+                    geometry.roiSize(), cfg.roiInput(), (double) pHat, thresholds.forArtifact(), notes, scope,
+                    cfg.chainRois() == 1 ? null : cfg.chainRois());
             Map<String, Network> nets = new LinkedHashMap<>();
             nets.put(ModelArtifact.STAGE1, Networks.network(m1));
             nets.put(ModelArtifact.STAGE2, Networks.network(m2));

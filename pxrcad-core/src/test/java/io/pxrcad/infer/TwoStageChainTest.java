@@ -120,6 +120,58 @@ class TwoStageChainTest {
         assertThat(interior.probability()).isCloseTo((double) interior.stage1().ps1() * interior.ps2(), within(0.0));
     }
 
+    /**
+     * Cell (0,0) brightest alone; cell (3,3) a little dimmer but in a bright corner, so its ROI's
+     * mean, and ps2, are much higher (after ImageNet normalisation p(0,0) * ps2 = 0.90 * 0.46 and
+     * p(3,3) * ps2 = 0.86 * 0.84).
+     */
+    static float[] brightCornerBelowTheMaximum() {
+        float[] g = spotAt(0, 0, 1f);
+        for (int[] c : new int[][] {{2, 2}, {2, 3}, {3, 2}}) {
+            float[] spot = spotAt(c[0], c[1], 0.85f);
+            for (int i = 0; i < g.length; i++) g[i] = Math.max(g[i], spot[i]);
+        }
+        float[] top = spotAt(3, 3, 0.9f);
+        for (int i = 0; i < g.length; i++) g[i] = Math.max(g[i], top[i]);
+        return g;
+    }
+
+    @Test
+    void withSeveralCandidatesTheCellWithTheLargestProductDecides() {
+        float[] img = brightCornerBelowTheMaximum();
+        ChainScores argmaxOnly = chain(new FakeStage1(), new FakeStage2(null)).run(List.of(img)).get(0);
+        assertThat(argmaxOnly.cell()).isEqualTo(new MapCell(0, 0));
+        assertThat(argmaxOnly.probability()).isEqualTo((double) argmaxOnly.stage1().ps1() * argmaxOnly.ps2());
+
+        FakeStage2 s2 = new FakeStage2(null);
+        TwoStageChain two = new TwoStageChain(pre, new RoiGeometry(S, ROI_SIDE), ROI_INPUT, new FakeStage1(), s2, 2);
+        ChainScores best = two.run(List.of(img)).get(0);
+        assertThat(s2.batchSizes).containsExactly(2);
+        assertThat(best.cell()).isEqualTo(new MapCell(3, 3));
+        assertThat(best.roi()).isEqualTo(new InputBox(20, 20, 32, 32));
+        // ps1 stays the map maximum; the score is the chosen cell's p times its ps2
+        assertThat(best.stage1().ps1()).isEqualTo(argmaxOnly.stage1().ps1());
+        assertThat(best.probability()).isCloseTo((double) best.stage1().map().get(new MapCell(3, 3)) * best.ps2(), within(0.0));
+        assertThat(best.probability()).isGreaterThan(argmaxOnly.probability());
+    }
+
+    @Test
+    void severalCandidatesNeverScoreBelowTheArgmaxAloneAndBatchAsAlone() {
+        List<float[]> images = List.of(spotAt(0, 0, 1f), brightCornerBelowTheMaximum(), spotAt(2, 1, 0.3f), new float[S * S]);
+        TwoStageChain one = chain(new FakeStage1(), new FakeStage2(0.4f));
+        FakeStage2 s2 = new FakeStage2(0.4f);
+        // more candidates than the 4x4 map has cells: every cell
+        TwoStageChain all = new TwoStageChain(pre, new RoiGeometry(S, ROI_SIDE), ROI_INPUT, new FakeStage1(), s2, 64);
+        List<ChainScores> together = all.run(images);
+        assertThat(s2.batchSizes).containsExactly(images.size() * 16);
+        for (int k = 0; k < images.size(); k++) {
+            assertThat(together.get(k).probability()).isGreaterThanOrEqualTo(one.run(List.of(images.get(k))).get(0).probability());
+            ChainScores alone = all.run(List.of(images.get(k))).get(0);
+            assertThat(together.get(k).probability()).isEqualTo(alone.probability());
+            assertThat(together.get(k).cell()).isEqualTo(alone.cell());
+        }
+    }
+
     @Test
     void stageTwoSeesTheRoiOfItsOwnImage() {
         TwoStageChain c = chain(new FakeStage1(), new FakeStage2(0.7f));

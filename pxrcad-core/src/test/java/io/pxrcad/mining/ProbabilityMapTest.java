@@ -23,6 +23,17 @@ class ProbabilityMapTest {
     }
 
     @Test
+    void highestCellsComeInOrderWithTiesInRowMajorOrder() {
+        ProbabilityMap m = ProbabilityMap.of(new float[][] {
+                {0.1f, 0.2f, 0.3f},
+                {0.9f, 0.5f, 0.9f}});
+        assertThat(m.highest(1)).containsExactly(m.argmax());
+        assertThat(m.highest(4)).containsExactly(new MapCell(1, 0), new MapCell(1, 2), new MapCell(1, 1), new MapCell(0, 2));
+        assertThat(m.highest(10)).hasSize(6).endsWith(new MapCell(0, 0));
+        assertThatThrownBy(() -> m.highest(0)).hasMessageContaining("k must be >= 1");
+    }
+
+    @Test
     void isImmutable() {
         float[] v = {0.1f, 0.2f};
         ProbabilityMap m = new ProbabilityMap(1, 2, v);

@@ -71,6 +71,13 @@ class ModelMetadataValidationTest {
     }
 
     @Test
+    void theChainedCellCountIsKeptAndAModelWithoutItChainsTheArgmaxOnly() throws Exception {
+        assertThat(ModelArtifact.load(dir).metadata().info().chainRoiCount()).isEqualTo(1);
+        edit(r -> at(r, "info").put("chainRois", 5));
+        assertThat(ModelArtifact.load(dir).metadata().info().chainRoiCount()).isEqualTo(5);
+    }
+
+    @Test
     void suspiciousAboveFractureIsRefused() throws Exception {
         edit(r -> at(r, "info", "thresholds").put("suspicious", 0.9).put("fracture", 0.5));
         refused("info.thresholds.suspicious (0.9) must not exceed info.thresholds.fracture (0.5)");
@@ -86,6 +93,8 @@ class ModelMetadataValidationTest {
         refused("info.preprocessing.imageSize must be between 32 and 4096 but was 7");
         edit(r -> at(r, "info").put("roiSize", 100));
         refused("info.roiSize must be between 1 and 64 but was 100");
+        edit(r -> at(r, "info").put("chainRois", 0));
+        refused("info.chainRois must be between 1 and 64 but was 0");
         edit(r -> r.put("formatVersion", 2));
         refused("formatVersion must be 1 but was 2 (a model written by another version of pxrcad)");
         edit(r -> at(r, "networks", "stage1").put("parameters", 0));

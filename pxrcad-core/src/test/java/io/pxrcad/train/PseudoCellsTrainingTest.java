@@ -62,12 +62,20 @@ class PseudoCellsTrainingTest {
         HeldOutCohort cohort = HeldOutCohort.write(dir.resolve("c"), 96, 40, 5);
         Manifest m = cohort.manifest();
         List<ManifestEntry> train = cohort.train(), val = cohort.val();
-        TrainConfig cfg = Preset.TINY.config().withImageSize(96).withEpochs(2).withNumWorkers(1)
-                .withLseOfLogits(true).withPseudoCells(true).withNormalCellShare(0.5);
+        TrainConfig cfg = Preset.TINY.config().withImageSize(96).withEpochs(3).withNumWorkers(1)
+                .withLseOfLogits(true).withPseudoCells(true).withNormalCellShare(0.5).withChainRois(3).withStage2BestByLoss(true);
         TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withConfig(cfg).withDevice("cpu");
         Path run = dir.resolve("run");
         TwoStageTraining.Result r = TwoStageTraining.run(m, train, val, plan, run, false, ProgressListener.NONE);
         assertThat(r.valAucStage1()).isBetween(0.0, 1.0);
+        // stage 2 kept the epoch of the lowest validation loss, and the model chains as configured
+        List<EpochMetrics> stage2 = MetricsLog.inRun(run).read().stream().filter(e -> e.stage() == 2).toList();
+        EpochMetrics lowest = stage2.stream().min(java.util.Comparator.comparingDouble(EpochMetrics::valLoss)).orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode best = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.resolve("checkpoints/stage2/best/state.json").toFile()).get("best");
+        assertThat(best.get("bestEpoch").asInt()).as("%s", stage2).isEqualTo(lowest.epoch());
+        assertThat(best.get("bestAuc").asDouble()).isEqualTo(-lowest.valLoss(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.artifact().metadata().info().chainRoiCount()).isEqualTo(3);
         List<String> kept = Files.readAllLines(run.resolve("pseudo-cells.tsv"));
         assertThat(kept).hasSize(train.size() + 1);
         assertThat(kept.get(1)).startsWith(train.get(0).image() + "\t");
