@@ -17,11 +17,6 @@ import io.pxrcad.train.MetricsLog;
 import io.pxrcad.train.Preset;
 import io.pxrcad.train.TrainConfig;
 import io.pxrcad.train.TwoStageTraining;
-import io.pxrcad.train.PretrainConfig;
-import io.pxrcad.train.Pretraining;
-import io.pxrcad.ProgressListener;
-import io.pxrcad.data.ManifestEntry;
-import io.pxrcad.phantom.CohortWriter;
 import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,21 +61,11 @@ final class BenchTrainCommand implements Callable<Integer> {
                     "OUT/seed-S, then pool: a row per seed, mean +- sd, the paired DeLong test on the pooled test predictions.",
                     "Replaces --seed."})
     List<Long> seeds;
-    @Option(names = "--pretrain", paramLabel = "N", defaultValue = "0",
-            description = {"Pretrain stage 1's backbone first (masked-image modelling, pxrcad pretrain) on N further phantoms",
-                    "of each seed (another seed, same size and difficulty; their labels are never read) and start from",
-                    "it; 0 trains from scratch (default)."})
-    int pretrain;
-    @Option(names = "--pretrain-epochs", paramLabel = "E", defaultValue = "12", description = "Epochs of that pretraining (default ${DEFAULT-VALUE}).")
-    int pretrainEpochs;
-
     @Override
     public Integer call() throws Exception {
         GeneratedRunOptions.Checked g = generated.checked();
         String device = deviceOption.checked();
         OutputFolder.requireNotFile(out, "--out");
-        Options.between("--pretrain", pretrain, 0, SynthCommand.MAX_COUNT);
-        Options.between("--pretrain-epochs", pretrainEpochs, 1, TrainConfig.MAX_EPOCHS);
         List<Long> runSeeds = seeds == null ? List.of(g.seed()) : List.copyOf(seeds);
         if (runSeeds.isEmpty() || runSeeds.stream().distinct().count() != runSeeds.size()) {
             throw new IllegalArgumentException("--seeds must name distinct seeds but was " + runSeeds);
@@ -116,30 +101,6 @@ final class BenchTrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Stage 1's backbone pretrained on {@code --pretrain} unlabelled phantoms of the seed: a cohort of
-     * its own (seed offset by {@link #UNLABELLED_SEED}), so no image of the labelled cohort, test part
-     * included, is seen; only the image files are handed on.
-     */
-    private Path pretrain(GeneratedRunOptions.Checked g, Path dir, String device, PrintWriter w) throws IOException {
-        Path unlabelled = dir.resolve("unlabelled");
-        long t0 = System.nanoTime();
-        List<ManifestEntry> entries = CohortWriter.write(g.phantoms().withSeed(g.seed() + UNLABELLED_SEED), unlabelled, pretrain,
-                Runtime.getRuntime().availableProcessors(), ProgressListener.NONE);
-        List<Path> images = entries.stream().map(e -> unlabelled.resolve(e.image())).toList();
-        PretrainConfig pc = PretrainConfig.defaults(g.preset().stage1()).withEpochs(pretrainEpochs)
-                .withImageSize(g.config().imageSize()).withSeed(g.seed());
-        Path out = dir.resolve("pretrained-stage1.safetensors");
-        Pretraining.Result r = Pretraining.run(pc, images, out, device, false, ConsoleProgress.logged());
-        w.printf(Locale.ROOT, "pretrained %s on %d unlabelled phantoms, %d epochs, final masked-pixel loss %.4f (%.0f s)%n",
-                g.preset().stage1().id(), r.images(), pretrainEpochs, r.finalLoss(), (System.nanoTime() - t0) / 1e9);
-        w.flush();
-        return out;
-    }
-
-    /** Offset of the unlabelled cohort's seed from the labelled one's. */
-    static final long UNLABELLED_SEED = 1_000_003L;
-
     private Path folder(long seed) {
         return seeds == null ? out : out.resolve("seed-" + seed);
     }
@@ -157,14 +118,15 @@ final class BenchTrainCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "cohort: %d phantoms at %d px, difficulty %.2f, seed %d (%.0f s); fold 1 of 5: %d train / %d val / %d test%n",
                 g.count(), g.size(), g.difficulty(), g.seed(), synthSeconds, cohort.train().size(), cohort.val().size(), cohort.test().size());
         w.printf(Locale.ROOT, "preset %s: %s / %s, %d epochs, batch %d images / %d ROIs, Adam %.0e, ROI %.3f of the image -> %d px, "
-                        + "%s cells of S' per image, stage-1 loss on %s%n",
+                        + "%s cells of S' per image, %s, stage-1 loss on %s%n",
                 p.id(), p.stage1().id(), p.stage2().id(), cfg.epochs(), cfg.batchSize(), cfg.roiBatchSize(), cfg.learningRate(),
                 cfg.roiFraction(), cfg.roiInput(), (cfg.topRois() ? "the " + cfg.roisPerImage() + " highest" : cfg.roisPerImage() + " random"),
+                cfg.chainRois() == 1 ? "chained on the argmax cell" : "chained on the best of the " + cfg.chainRois() + " highest cells",
                 (cfg.lseOfLogits() ? "LSE of logits" : "LSE of probabilities")
                         + (cfg.negativeCells() ? " + negatives' cells" : "") + (cfg.pseudoCells() ? " + pseudo cells" : ""));
         w.flush();
 
-        Path pretrained = pretrain > 0 ? pretrain(g, dir, device, w) : null;
+        Path pretrained = g.pretrain() > 0 ? PhantomPretraining.run(g, g.pretrain(), g.pretrainEpochs(), dir, device, w) : null;
         long t1 = System.nanoTime();
         Path run = dir.resolve("run");
         TwoStageTraining.Result r = TwoStageTraining.run(cohort.manifest(), cohort.train(), cohort.val(),
@@ -218,8 +180,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         json.put("seed", g.seed());
         json.put("preset", p.id());
         json.put("config", cfg);
-        json.put("pretrainImages", pretrain);
-        json.put("pretrainEpochs", pretrain > 0 ? pretrainEpochs : 0);
+        json.put("pretrainImages", g.pretrain());
+        json.put("pretrainEpochs", g.pretrain() > 0 ? g.pretrainEpochs() : 0);
         json.put("train", cohort.train().size());
         json.put("val", cohort.val().size());
         json.put("test", n);

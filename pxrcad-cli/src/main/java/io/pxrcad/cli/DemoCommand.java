@@ -52,21 +52,37 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @CommandLine.Mixin
-    GeneratedRunOptions generated = new GeneratedRunOptions(300, 128, 0, "tiny");
+    GeneratedRunOptions generated = new GeneratedRunOptions(800, 256, 0.25, "small", 500, DemoCommand::recipe);
 
     @CommandLine.Mixin
     DeviceOption deviceOption;
 
-    @CommandLine.Option(names = "--quick", description = {"A first look in about 3 minutes on 2 cores: " + QUICK_COUNT + " phantoms and "
-            + QUICK_EPOCHS + " epochs per stage", "unless --count or --epochs say otherwise (fewer test images: wider intervals)."})
+    @CommandLine.Option(names = "--quick", description = {"A first look in about 3 minutes on 2 cores: " + QUICK_COUNT + " phantoms, "
+            + QUICK_EPOCHS + " epochs per stage", "and pretraining on " + QUICK_PRETRAIN
+            + " unlabelled phantoms, unless --count, --epochs or --pretrain say otherwise (fewer test images: wider intervals)."})
     boolean quick;
 
+    /** The folder of the unlabelled phantoms and the pretrained backbone ({@code --pretrain}). */
+    private static final String PRETRAIN = "pretrain";
+
+    /**
+     * The training the demo runs unless {@code --config} names another: {@code docs/configs/pseudo-cells.yaml}
+     * over the preset (cell targets from the labels, stage 2 on each image's highest cells and chained over
+     * the best of five, stage 2 kept at its lowest validation loss), the setting in which bench train
+     * measured the two-stage advantage (README, Known limitations).
+     */
+    static TrainConfig recipe(TrainConfig preset) {
+        return preset.withLseOfLogits(true).withPseudoCells(true).withPatience(40).withTopRois(true).withRoisPerImage(3)
+                .withChainRois(5).withStage2BestByLoss(true);
+    }
+
+    static final int QUICK_PRETRAIN = 200;
     static final int QUICK_COUNT = 200;
     static final int QUICK_EPOCHS = 20;
 
     @Override
     public Integer call() throws Exception {
-        if (quick) generated.defaultsUnlessGiven(spec.commandLine().getParseResult(), QUICK_COUNT, QUICK_EPOCHS);
+        if (quick) generated.defaultsUnlessGiven(spec.commandLine().getParseResult(), QUICK_COUNT, QUICK_EPOCHS, QUICK_PRETRAIN);
         GeneratedRunOptions.Checked g = generated.checked();
         Preset p = g.preset();
         TrainConfig cfg = g.config();
@@ -81,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
                         + "): remove them or choose another --out");
             }
             OutputFolder.deleteTree(run);
+            OutputFolder.deleteTree(out.resolve(PRETRAIN));
         }
         OutputFolder.prepare(out, "--out");
         PrintWriter w = spec.commandLine().getOut();
@@ -92,11 +109,15 @@ final class DemoCommand implements Callable<Integer> {
         Manifest manifest = cohort.manifest();
         List<ManifestEntry> train = cohort.train(), val = cohort.val(), test = cohort.test();
 
-        w.printf("2/4 training both stages (%s preset, %d epochs each) on %d images, validating on %d%n",
-                p.id(), cfg.epochs(), train.size(), val.size());
+        w.printf("2/4 training both stages (%s preset, %d epochs each) on %d images, validating on %d%s%n",
+                p.id(), cfg.epochs(), train.size(), val.size(),
+                g.pretrain() > 0 ? ", stage 1 from a backbone pretrained on " + g.pretrain() + " unlabelled phantoms" : "");
         w.flush();
+        Path pretrained = g.pretrain() > 0
+                ? PhantomPretraining.run(g, g.pretrain(), g.pretrainEpochs(), out.resolve(PRETRAIN), device, w) : null;
         TwoStageTraining.Result r = TwoStageTraining.run(manifest, train, val,
-                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device), run, false, ConsoleProgress.logged());
+                TwoStageTraining.Plan.of(p).withConfig(cfg).withDevice(device).withPretrained(pretrained, null), run, false,
+                ConsoleProgress.logged());
 
         w.printf("3/4 detecting on %d held-out test images%n", test.size());
         w.flush();
@@ -137,7 +158,8 @@ final class DemoCommand implements Callable<Integer> {
                 .meta("images", g.count() + " phantoms at " + g.size() + " px, difficulty " + g.difficulty())
                 .meta("split", train.size() + " train / " + val.size() + " val / " + test.size() + " test (patient-grouped)")
                 .meta("preset", p.id() + (generated.configFile() == null ? "" : " with " + generated.configFile().getFileName()) + ", " + cfg.epochs()
-                        + " epochs per stage, seed " + g.seed())
+                        + " epochs per stage, seed " + g.seed()
+                        + (g.pretrain() > 0 ? "; stage 1's backbone pretrained on " + g.pretrain() + " unlabelled phantoms" : ""))
                 .section("What the demo found")
                 .paragraph(claim)
                 .paragraph(where)
@@ -160,7 +182,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Entries of a used output folder that are not the demo's own outputs. */
     private static List<String> foreign(Path out) throws java.io.IOException {
-        java.util.Set<String> own = java.util.Set.of("data", "run", "heatmaps", "report.html");
+        java.util.Set<String> own = java.util.Set.of("data", "run", "heatmaps", "report.html", PRETRAIN);
         try (java.util.stream.Stream<Path> s = Files.list(out)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !own.contains(n)).sorted().toList();
         }

@@ -7,6 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import java.util.function.UnaryOperator;
+
 /**
  * The options of the commands that run the method on a cohort they generate ({@code demo},
  * {@code bench train}): the cohort, the preset, the epochs, the seed and a training configuration file, each checked
@@ -33,23 +35,46 @@ final class GeneratedRunOptions {
     private Integer epochs;
 
     @Option(names = "--config", paramLabel = "YAML", description = {"Training configuration overriding the preset's "
-            + "(as train --config, e.g. docs/configs/pseudo-cells.yaml);", "--size, --epochs and the seed still apply."})
+            + "(as train --config, e.g. docs/configs/pseudo-cells.yaml, which the demo",  "follows without one); --size, --epochs and the seed still apply."})
     private java.nio.file.Path config;
+
+    @Option(names = "--pretrain", paramLabel = "N",
+            description = {"Pretrain stage 1's backbone first (masked-image modelling, pxrcad pretrain) on N further phantoms",
+                    "(another seed, same size and difficulty; their labels are never read) and start from it; 0 trains",
+                    "from scratch (default: ${DEFAULT-VALUE})."})
+    private int pretrain;
+
+    @Option(names = "--pretrain-epochs", paramLabel = "E", description = "Epochs of that pretraining (default: ${DEFAULT-VALUE}).")
+    private int pretrainEpochs = 12;
 
     @Mixin
     private SeedOption seed = new SeedOption();
 
+    /** Applied to the preset's configuration when no {@code --config} is given (the demo's recipe). */
+    private final UnaryOperator<TrainConfig> recipe;
+
     GeneratedRunOptions(int count, int size, double difficulty, String preset) {
+        this(count, size, difficulty, preset, 0, UnaryOperator.identity());
+    }
+
+    /**
+     * @param pretrain default number of unlabelled phantoms stage 1's backbone is pretrained on (0: none)
+     * @param recipe   changes to the preset's configuration unless {@code --config} gives others
+     */
+    GeneratedRunOptions(int count, int size, double difficulty, String preset, int pretrain, UnaryOperator<TrainConfig> recipe) {
         this.count = count;
         this.size = size;
         this.difficulty = difficulty;
         this.preset = preset;
+        this.pretrain = pretrain;
+        this.recipe = recipe;
     }
 
-    /** Other defaults for the count and the epochs (the demo's {@code --quick}), where the command line gave none. */
-    void defaultsUnlessGiven(CommandLine.ParseResult given, int count, int epochs) {
+    /** Other defaults for the count, the epochs and the pretraining (the demo's {@code --quick}), where the command line gave none. */
+    void defaultsUnlessGiven(CommandLine.ParseResult given, int count, int epochs, int pretrain) {
         if (!given.hasMatchedOption("--count")) this.count = count;
         if (!given.hasMatchedOption("--epochs")) this.epochs = epochs;
+        if (!given.hasMatchedOption("--pretrain")) this.pretrain = pretrain;
     }
 
     /** The {@code --config} file, or null when the preset's configuration is used as it is. */
@@ -68,9 +93,11 @@ final class GeneratedRunOptions {
         // size (64..4096) and difficulty ([0,1]) are checked by PhantomConfig
         PhantomConfig phantoms = PhantomConfig.defaults().withSize(size).withSeed(seed.value()).withDifficulty(difficulty);
         Preset p = Preset.parse(preset);
-        TrainConfig base = config == null ? p.config() : io.pxrcad.train.TrainConfigFile.load(config, p.config());
+        TrainConfig base = config == null ? recipe.apply(p.config()) : io.pxrcad.train.TrainConfigFile.load(config, p.config());
         TrainConfig cfg = seed.apply(Options.apply(base.withImageSize(size), epochs, null, null));
-        return new Checked(count, phantoms, p, cfg);
+        Options.between("--pretrain", pretrain, 0, SynthCommand.MAX_COUNT);
+        Options.between("--pretrain-epochs", pretrainEpochs, 1, TrainConfig.MAX_EPOCHS);
+        return new Checked(count, phantoms, p, cfg, pretrain, pretrainEpochs);
     }
 
     /**
@@ -78,7 +105,7 @@ final class GeneratedRunOptions {
      * @param phantoms size, difficulty and seed of the cohort
      * @param config   the preset's schedule at the phantoms' size, with the epochs and the seed given
      */
-    record Checked(int count, PhantomConfig phantoms, Preset preset, TrainConfig config) {
+    record Checked(int count, PhantomConfig phantoms, Preset preset, TrainConfig config, int pretrain, int pretrainEpochs) {
         int size() { return phantoms.size(); }
 
         double difficulty() { return phantoms.difficulty(); }
@@ -88,7 +115,7 @@ final class GeneratedRunOptions {
 
         /** The same run with another seed for the cohort, the split and the training. */
         Checked withSeed(long seed) {
-            return new Checked(count, phantoms.withSeed(seed), preset, config.withSeed(seed));
+            return new Checked(count, phantoms.withSeed(seed), preset, config.withSeed(seed), pretrain, pretrainEpochs);
         }
     }
 }

@@ -89,6 +89,9 @@ class OptionValidationTest {
                 "cv", "--manifest", manifest, "--out", out.toString(), "--preset", "tiny", "--device", "gpu");
         usageError("size must be in 64..4096 but was 7", "demo", "--out", out.toString(), "--size", "7");
         usageError("--epochs must be between 1 and 100000 but was -1", "demo", "--out", out.toString(), "--epochs", "-1");
+        usageError("--pretrain must be between 0 and 1000000 but was -1", "demo", "--out", out.toString(), "--pretrain", "-1");
+        usageError("--pretrain-epochs must be between 1 and 100000 but was 0", "bench", "train", "--out", out.toString(),
+                "--pretrain-epochs", "0");
         usageError("--count must be between 1 and 1000000 but was 2000000000",
                 "synth", "--out", out.toString(), "--count", "2000000000", "--size", "64");
         usageError("--folds must be >= 2 but was 1", "split", "--manifest", manifest, "--out", out.toString(), "--folds", "1");
