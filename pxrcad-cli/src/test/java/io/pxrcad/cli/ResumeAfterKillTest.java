@@ -62,7 +62,22 @@ class ResumeAfterKillTest {
         assertThat(lines(metrics)).isEqualTo(2 * 4);
         for (String net : new String[] {"stage1", "stage2"}) {
             double diff = maxAbsDiff(whole.resolve("model/" + net + ".safetensors"), killed.resolve("model/" + net + ".safetensors"));
-            assertThat(diff).as(net + " weights, resumed vs uninterrupted").isLessThanOrEqualTo(1e-6);
+            // on failure, say where the runs parted: each epoch's validation figures and the kill point
+            assertThat(diff).as(() -> net + " weights, resumed vs uninterrupted (killed after " + before + " lines)\nuninterrupted:\n"
+                    + epochs(whole) + "resumed:\n" + epochs(killed)).isLessThanOrEqualTo(1e-6);
+        }
+    }
+
+    private static String epochs(Path run) {
+        try {
+            StringBuilder s = new StringBuilder();
+            for (io.pxrcad.train.EpochMetrics m : io.pxrcad.train.MetricsLog.inRun(run).read()) {
+                s.append(String.format(java.util.Locale.ROOT, "  stage %d epoch %d: train loss %.6f, val loss %.6f, val AUC %.4f%n",
+                        m.stage(), m.epoch(), m.trainLoss(), m.valLoss(), m.valAuc()));
+            }
+            return s.toString();
+        } catch (java.io.IOException e) {
+            return "  (metrics unreadable: " + e.getMessage() + ")\n";
         }
     }
 
