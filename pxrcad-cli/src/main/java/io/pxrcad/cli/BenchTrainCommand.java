@@ -118,10 +118,11 @@ final class BenchTrainCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "cohort: %d phantoms at %d px, difficulty %.2f, seed %d (%.0f s); fold 1 of 5: %d train / %d val / %d test%n",
                 g.count(), g.size(), g.difficulty(), g.seed(), synthSeconds, cohort.train().size(), cohort.val().size(), cohort.test().size());
         w.printf(Locale.ROOT, "preset %s: %s / %s, %d epochs, batch %d images / %d ROIs, Adam %.0e, ROI %.3f of the image -> %d px, "
-                        + "%s cells of S' per image, %s, stage-1 loss on %s%n",
+                        + "%s cells of S' per image, %s, stage 2 kept at its best validation %s, stage-1 loss on %s%n",
                 p.id(), p.stage1().id(), p.stage2().id(), cfg.epochs(), cfg.batchSize(), cfg.roiBatchSize(), cfg.learningRate(),
                 cfg.roiFraction(), cfg.roiInput(), (cfg.topRois() ? "the " + cfg.roisPerImage() + " highest" : cfg.roisPerImage() + " random"),
                 cfg.chainRois() == 1 ? "chained on the argmax cell" : "chained on the best of the " + cfg.chainRois() + " highest cells",
+                cfg.stage2BestByLoss() ? "loss" : "AUC",
                 (cfg.lseOfLogits() ? "LSE of logits" : "LSE of probabilities")
                         + (cfg.negativeCells() ? " + negatives' cells" : "") + (cfg.pseudoCells() ? " + pseudo cells" : ""));
         w.flush();

@@ -70,9 +70,10 @@ final class GeneratedRunOptions {
         this.recipe = recipe;
     }
 
-    /** Other defaults for the count, the epochs and the pretraining (the demo's {@code --quick}), where the command line gave none. */
-    void defaultsUnlessGiven(CommandLine.ParseResult given, int count, int epochs, int pretrain) {
+    /** Other defaults for the count, the difficulty, the epochs and the pretraining (the demo's {@code --quick}), where the command line gave none. */
+    void defaultsUnlessGiven(CommandLine.ParseResult given, int count, double difficulty, int epochs, int pretrain) {
         if (!given.hasMatchedOption("--count")) this.count = count;
+        if (!given.hasMatchedOption("--difficulty")) this.difficulty = difficulty;
         if (!given.hasMatchedOption("--epochs")) this.epochs = epochs;
         if (!given.hasMatchedOption("--pretrain")) this.pretrain = pretrain;
     }

@@ -26,7 +26,8 @@ class DemoCommandTest {
         // stage 1 started from a backbone pretrained on 40 further phantoms, kept beside the run
         assertThat(r.out()).contains("pretrained tiny-vgg on 40 unlabelled phantoms, 1 epochs");
         assertThat(out.resolve("pretrain").resolve("pretrained-stage1.safetensors")).isRegularFile();
-        assertThat(r.out()).contains("1/4 generating 40 phantoms").contains("1 epochs each")
+        // --quick's own default where the command line gave none: displaced fractures
+        assertThat(r.out()).contains("1/4 generating 40 phantoms (64 px, difficulty 0.00)").contains("1 epochs each")
                 .containsPattern("The two-stage method (beat|scored higher|did not beat)")
                 .contains("paired DeLong p = ").contains("lay in a true fracture box for");
         // K = 2 from the file: every stage-2 epoch draws at most 2 ROIs per training image (the preset's
