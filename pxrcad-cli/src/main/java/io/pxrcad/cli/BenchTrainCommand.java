@@ -124,7 +124,8 @@ final class BenchTrainCommand implements Callable<Integer> {
                 cfg.chainRois() == 1 ? "chained on the argmax cell" : "chained on the best of the " + cfg.chainRois() + " highest cells",
                 cfg.stage2BestByLoss() ? "loss" : "AUC",
                 (cfg.lseOfLogits() ? "LSE of logits" : "LSE of probabilities")
-                        + (cfg.negativeCells() ? " + negatives' cells" : "") + (cfg.pseudoCells() ? " + pseudo cells" : ""));
+                        + (cfg.negativeCells() ? " + negatives' cells" : "") + (cfg.pseudoCells() ? " + pseudo cells" : "")
+                        + (cfg.pseudoCells() && cfg.refineCellsAfter() > 0 ? " (chosen again from the maps every " + cfg.refineCellsAfter() + " epochs)" : ""));
         w.flush();
 
         Path pretrained = g.pretrain() > 0 ? PhantomPretraining.run(g, g.pretrain(), g.pretrainEpochs(), dir, device, w) : null;

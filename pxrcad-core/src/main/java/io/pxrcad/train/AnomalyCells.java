@@ -10,6 +10,7 @@ import io.pxrcad.DataException;
 import io.pxrcad.data.ManifestEntry;
 import io.pxrcad.eval.Pointing;
 import io.pxrcad.image.Preprocessor;
+import io.pxrcad.mining.ProbabilityMap;
 import io.pxrcad.model.Network;
 
 import java.io.IOException;
@@ -91,6 +92,30 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
             low[i] = top(neg, lowCount);
         });
         return new AnomalyCells(mapSide, Arrays.asList(out), Arrays.asList(low));
+    }
+
+    /**
+     * The targets chosen again from stage 1's own maps ({@link TrainConfig#refineCellsAfter()}): in each
+     * positive, its {@link #PER_IMAGE} highest cells; the normal cells of {@code previous} kept.
+     *
+     * @param maps     stage 1's map of every image, in the order of {@code previous}
+     * @param positive whether each image is positive, in the same order
+     */
+    static AnomalyCells fromMaps(List<ProbabilityMap> maps, boolean[] positive, AnomalyCells previous) {
+        if (maps.size() != previous.chosen().size() || positive.length != maps.size()) {
+            throw new IllegalArgumentException(maps.size() + " maps and " + positive.length + " labels for the targets of "
+                    + previous.chosen().size() + " images");
+        }
+        int side = previous.mapSide();
+        List<int[]> chosen = new ArrayList<>(maps.size());
+        for (int i = 0; i < maps.size(); i++) {
+            ProbabilityMap m = maps.get(i);
+            if (m.width() != side || m.height() != side) {
+                throw new IllegalArgumentException("a " + m.width() + "x" + m.height() + " map for targets of side " + side);
+            }
+            chosen.add(positive[i] ? m.highest(PER_IMAGE).stream().mapToInt(c -> c.row() * side + c.col()).toArray() : new int[0]);
+        }
+        return new AnomalyCells(side, chosen, previous.normal());
     }
 
     /**

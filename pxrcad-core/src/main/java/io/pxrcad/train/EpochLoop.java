@@ -26,7 +26,7 @@ final class EpochLoop {
         int number();
 
         /** Prepares epoch {@code epoch} (1-based) and returns its number of batches. */
-        int startEpoch(int epoch);
+        int startEpoch(int epoch) throws IOException;
 
         /** Number of batches of the current epoch (what {@link #startEpoch} returned). */
         int batchesThisEpoch();
@@ -147,7 +147,7 @@ final class EpochLoop {
         }
     }
 
-    private double trainEpoch(Stage stage, NetworkTrainer trainer, int epoch) {
+    private double trainEpoch(Stage stage, NetworkTrainer trainer, int epoch) throws IOException {
         int batches = stage.startEpoch(epoch);
         return BatchLoop.meanLoss("stage " + stage.number() + " epoch " + epoch + "/" + config.epochs(), batches,
                 stage::batch, config.numWorkers(), config.prefetchBatches(), trainer,

@@ -22,19 +22,29 @@ import java.util.Map;
  */
 final class Stage1 extends WholeImageStage {
     private final TwoStageChain chain;
+    private final CellRefinement refinement;
     private MapStatistics mapStatistics;
     private List<int[]> valSizes;
 
     Stage1(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter,
            TwoStageChain chain) {
-        this(config, train, val, preprocessor, augmenter, chain, null);
+        this(config, train, val, preprocessor, augmenter, chain, null, null);
     }
 
-    /** @param cells the training images' cell targets ({@link TrainConfig#pseudoCells()}), or null */
+    /**
+     * @param cells      the training images' cell targets ({@link TrainConfig#pseudoCells()}), or null
+     * @param refinement chooses them again from time to time ({@link TrainConfig#refineCellsAfter()}), or null
+     */
     Stage1(TrainConfig config, ImageSource train, ImageSource val, Preprocessor preprocessor, Augmenter augmenter,
-           TwoStageChain chain, AnomalyCells cells) {
+           TwoStageChain chain, AnomalyCells cells, CellRefinement refinement) {
         super(config, train, val, preprocessor, augmenter, cells);
         this.chain = chain;
+        this.refinement = refinement;
+    }
+
+    @Override
+    AnomalyCells cellsForEpoch(int e, AnomalyCells current) throws IOException {
+        return refinement == null || current == null ? current : refinement.forEpoch(e, current);
     }
 
     @Override

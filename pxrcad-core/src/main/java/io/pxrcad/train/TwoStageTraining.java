@@ -83,6 +83,9 @@ public final class TwoStageTraining {
         if (cfg.pseudoCells() && cfg.augment()) {
             throw new IllegalArgumentException("pseudoCells cannot follow affine augmentation: set augment: false (flips are fine)");
         }
+        if (cfg.refineCellsAfter() > 0 && !cfg.pseudoCells()) {
+            throw new IllegalArgumentException("refineCellsAfter re-chooses the cell targets of pseudoCells: set pseudoCells: true");
+        }
         TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir, progress);
         Device device = setup.device();
         Preprocessor pre = setup.preprocessor();
@@ -109,7 +112,9 @@ public final class TwoStageTraining {
             Stage1.Scores trainS1;
             Stage1.Scores valS1;
             try (NetworkTrainer t1 = new NetworkTrainer(m1, (float) cfg.learningRate())) {
-                loop.run(new Stage1(cfg, trainSrc, valSrc, pre, aug, chain, cells), t1, resume);
+                CellRefinement refinement = cells != null && cfg.refineCellsAfter() > 0
+                        ? new CellRefinement(cfg.refineCellsAfter(), runDir, resume, chain, trainSrc, cfg.imagesPerPass()) : null;
+                loop.run(new Stage1(cfg, trainSrc, valSrc, pre, aug, chain, cells, refinement), t1, resume);
                 trainS1 = Stage1.scores(chain, trainSrc, cfg.imagesPerPass());
                 valS1 = Stage1.scores(chain, valSrc, cfg.imagesPerPass());
             }

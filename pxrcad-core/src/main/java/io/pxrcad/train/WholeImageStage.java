@@ -38,7 +38,14 @@ abstract class WholeImageStage implements EpochLoop.Stage {
     public final int number() { return 1; }
 
     @Override
-    public final int startEpoch(int e) { return train.startEpoch(e); }
+    public final int startEpoch(int e) throws IOException {
+        AnomalyCells next = cellsForEpoch(e, train.cells());
+        if (next != train.cells()) train.useCells(next);
+        return train.startEpoch(e);
+    }
+
+    /** The cell targets that epoch {@code e} trains on, given those of the epoch before ({@code current}; null: none). */
+    AnomalyCells cellsForEpoch(int e, AnomalyCells current) throws IOException { return current; }
 
     @Override
     public final int batchesThisEpoch() { return train.batches(); }

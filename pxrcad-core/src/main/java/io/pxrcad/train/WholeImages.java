@@ -26,7 +26,8 @@ final class WholeImages {
     private final ImageSource source;
     private final Preprocessor preprocessor;
     private final Augmenter augmenter;
-    private final AnomalyCells cells;
+    // replaced between epochs only (TrainConfig#refineCellsAfter), before the epoch's batches are made
+    private volatile AnomalyCells cells;
     private int[] order = new int[0];
     private int epoch;
 
@@ -36,16 +37,23 @@ final class WholeImages {
 
     /** @param cells stage 1's cell targets for the images of {@code source}, carried in each batch; null for none */
     WholeImages(TrainConfig config, ImageSource source, Preprocessor preprocessor, Augmenter augmenter, AnomalyCells cells) {
-        if (cells != null && cells.chosen().size() != source.size()) {
-            throw new IllegalArgumentException("cell targets for " + cells.chosen().size() + " images but "
-                    + source.size() + " training images");
-        }
         this.config = config;
         this.source = source;
         this.preprocessor = preprocessor;
         this.augmenter = augmenter;
+        useCells(cells);
+    }
+
+    /** The cell targets carried in the batches of the epochs started from now on; null for none. */
+    void useCells(AnomalyCells cells) {
+        if (cells != null && cells.chosen().size() != source.size()) {
+            throw new IllegalArgumentException("cell targets for " + cells.chosen().size() + " images but "
+                    + source.size() + " training images");
+        }
         this.cells = cells;
     }
+
+    AnomalyCells cells() { return cells; }
 
     /** Shuffles for epoch {@code e} and returns its number of batches. */
     int startEpoch(int e) {
@@ -63,6 +71,7 @@ final class WholeImages {
         int s = source.imageSize();
         float[] x = new float[n * 3 * s * s];
         float[] labels = new float[n];
+        AnomalyCells cells = this.cells;
         int perImage = cells == null ? 0 : cells.mapSide() * cells.mapSide();
         float[] targets = new float[n * perImage], mask = new float[n * perImage];
         for (int k = 0; k < n; k++) {

@@ -81,6 +81,25 @@ class AnomalyCellsTest {
     }
 
     @Test
+    void targetsChosenAgainAreEachPositivesTwoHighestMapCellsWithItsNormalCellsKept() {
+        AnomalyCells first = new AnomalyCells(3, List.of(new int[] {0, 1}, new int[0]), List.of(new int[] {8}, new int[0]));
+        List<io.pxrcad.mining.ProbabilityMap> maps = List.of(
+                new io.pxrcad.mining.ProbabilityMap(3, 3, new float[] {0.1f, 0.2f, 0.1f, 0.3f, 0.1f, 0.9f, 0.1f, 0.7f, 0.1f}),
+                new io.pxrcad.mining.ProbabilityMap(3, 3, new float[] {0.9f, 0.8f, 0, 0, 0, 0, 0, 0, 0}));
+        AnomalyCells again = AnomalyCells.fromMaps(maps, new boolean[] {true, false}, first);
+        assertThat(again.mapSide()).isEqualTo(3);
+        assertThat(again.chosen().get(0)).containsExactly(5, 7);
+        assertThat(again.chosen().get(1)).isEmpty();
+        assertThat(again.normal().get(0)).containsExactly(8);
+        assertThatThrownBy(() -> AnomalyCells.fromMaps(maps.subList(0, 1), new boolean[] {true}, first))
+                .hasMessageContaining("for the targets of 2 images");
+        List<io.pxrcad.mining.ProbabilityMap> wrongSide = List.of(new io.pxrcad.mining.ProbabilityMap(2, 2, new float[4]),
+                new io.pxrcad.mining.ProbabilityMap(2, 2, new float[4]));
+        assertThatThrownBy(() -> AnomalyCells.fromMaps(wrongSide, new boolean[] {true, false}, first))
+                .hasMessageContaining("a 2x2 map for targets of side 3");
+    }
+
+    @Test
     void firstInBoxCountsPositivesWithBoxesWhoseFirstCellCentreIsInOne(@TempDir Path dir) {
         // 2x2 map on a 100x100 image: cell 3 is centred at (75, 75)
         ManifestEntry hit = entry("a.png", 1, List.of(new PixelBox(60, 60, 90, 90)));

@@ -91,6 +91,41 @@ class PseudoCellsTrainingTest {
                 .hasMessageContaining("pseudoCells needs a VGG stage 1");
     }
 
+    @Test
+    void targetsChosenAgainFromTheMapsAreKeptPerEpochAndAResumedRunReadsThemBack(@TempDir Path dir) throws Exception {
+        HeldOutCohort cohort = HeldOutCohort.write(dir.resolve("c"), 96, 40, 5);
+        Manifest m = cohort.manifest();
+        List<ManifestEntry> train = cohort.train(), val = cohort.val();
+        TrainConfig cfg = Preset.TINY.config().withImageSize(96).withEpochs(3).withNumWorkers(1)
+                .withLseOfLogits(true).withPseudoCells(true).withRefineCellsAfter(1);
+        TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withConfig(cfg).withDevice("cpu");
+        Path run = dir.resolve("run");
+        TwoStageTraining.run(m, train, val, plan, run, false, ProgressListener.NONE);
+        int side = 96 / 32;
+        AnomalyCells first = AnomalyCells.read(run.resolve("pseudo-cells.tsv"), train, side);
+        for (int after = 1; after <= 2; after++) {
+            AnomalyCells again = AnomalyCells.read(run.resolve(CellRefinement.fileName(after)), train, side);
+            for (int i = 0; i < train.size(); i++) {
+                assertThat(again.chosen().get(i)).hasSize(train.get(i).positive() ? AnomalyCells.PER_IMAGE : 0);
+            }
+        }
+        assertThat(run.resolve(CellRefinement.fileName(3))).as("no epoch follows the last").doesNotExist();
+
+        // a resumed run trains on the targets the first run wrote, not on new ones from the resumed network
+        List<int[]> planted = new java.util.ArrayList<>();
+        for (ManifestEntry e : train) planted.add(e.positive() ? new int[] {side * side - 1, 0} : new int[0]);
+        new AnomalyCells(side, planted).write(run.resolve(CellRefinement.fileName(2)), train);
+        ImageSource src = new ImageSource(m, train, new Preprocessor(PreprocessConfig.ofSize(96)), 1L << 26);
+        CellRefinement resumed = new CellRefinement(1, run, true, null, src, 4);
+        assertThat(resumed.forEpoch(1, first)).isSameAs(first);
+        AnomalyCells third = resumed.forEpoch(3, first);
+        for (int i = 0; i < train.size(); i++) assertThat(third.chosen().get(i)).containsExactly(planted.get(i));
+        assertThat(resumed.forEpoch(3, third)).isSameAs(third);
+
+        assertThatThrownBy(() -> TwoStageTraining.run(m, train, val, plan.withConfig(cfg.withPseudoCells(false)),
+                dir.resolve("r2"), false, ProgressListener.NONE)).hasMessageContaining("refineCellsAfter re-chooses the cell targets");
+    }
+
     /** The share of positives with boxes whose box holds the centre of a cell drawn uniformly at random. */
     private static double randomCellInBox(List<ManifestEntry> entries, List<int[]> sizes, int mapSide) {
         double sum = 0;

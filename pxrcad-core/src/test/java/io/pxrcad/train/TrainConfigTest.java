@@ -27,7 +27,7 @@ class TrainConfigTest {
     @Test
     void withVariantsChangeOneField() {
         TrainConfig c = TrainConfig.defaults().withEpochs(3).withSeed(9).withAugment(false).withNumWorkers(0);
-        assertThat(c).isEqualTo(new TrainConfig(3, 8, 0, 8, 1e-5, 5, 0.1, 9, 0, 4, false, false, 961, 256, 0.266, 10.0, false, false, false, 0.0, 5, 0.99, false, 1, false, true, 10));
+        assertThat(c).isEqualTo(new TrainConfig(3, 8, 0, 8, 1e-5, 5, 0.1, 9, 0, 4, false, false, 961, 256, 0.266, 10.0, false, false, false, 0.0, 0, 5, 0.99, false, 1, false, true, 10));
         assertThat(TrainConfig.defaults().withLogEveryBatches(3).logEveryBatches()).isEqualTo(3);
         assertThat(TrainConfig.defaults().withRoiInput(64).roiInput()).isEqualTo(64);
         assertThat(TrainConfig.defaults().withRoiBatchSize(16).roiBatchSize()).isEqualTo(16);
@@ -143,5 +143,10 @@ class TrainConfigTest {
         assertThat(c).isEqualTo(Preset.SMALL.config().withLseOfLogits(true).withPseudoCells(true).withPatience(40)
                 .withTopRois(true).withRoisPerImage(3).withChainRois(5).withStage2BestByLoss(true));
         assertThatThrownBy(() -> TrainConfig.defaults().withNormalCellShare(1)).hasMessage("normalCellShare must be in [0,1) but was 1.0");
+        assertThatThrownBy(() -> TrainConfig.defaults().withRefineCellsAfter(-1)).hasMessage("refineCellsAfter must be between 0 and 100000 but was -1");
+        TrainConfig refined = TrainConfig.defaults().withNormalCellShare(0.25).withRefineCellsAfter(4);
+        assertThat(refined.normalCellShare()).isEqualTo(0.25);
+        assertThat(refined.refineCellsAfter()).isEqualTo(4);
+        assertThat(refined.withRoisPerImage(2).refineCellsAfter()).isEqualTo(4);
     }
 }
