@@ -62,8 +62,7 @@ class PseudoCellsTrainingTest {
         HeldOutCohort cohort = HeldOutCohort.write(dir.resolve("c"), 96, 40, 5);
         Manifest m = cohort.manifest();
         List<ManifestEntry> train = cohort.train(), val = cohort.val();
-        TrainConfig cfg = Preset.TINY.config().withImageSize(96).withEpochs(3).withNumWorkers(1)
-                .withLseOfLogits(true).withPseudoCells(true).withNormalCellShare(0.5).withChainRois(3).withStage2BestByLoss(true);
+        TrainConfig cfg = threeEpochs().withNormalCellShare(0.5).withChainRois(3).withStage2BestByLoss(true);
         TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withConfig(cfg).withDevice("cpu");
         Path run = dir.resolve("run");
         TwoStageTraining.Result r = TwoStageTraining.run(m, train, val, plan, run, false, ProgressListener.NONE);
@@ -96,8 +95,7 @@ class PseudoCellsTrainingTest {
         HeldOutCohort cohort = HeldOutCohort.write(dir.resolve("c"), 96, 40, 5);
         Manifest m = cohort.manifest();
         List<ManifestEntry> train = cohort.train(), val = cohort.val();
-        TrainConfig cfg = Preset.TINY.config().withImageSize(96).withEpochs(3).withNumWorkers(1)
-                .withLseOfLogits(true).withPseudoCells(true).withRefineCellsAfter(1);
+        TrainConfig cfg = threeEpochs().withRefineCellsAfter(1);
         TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withConfig(cfg).withDevice("cpu");
         Path run = dir.resolve("run");
         TwoStageTraining.run(m, train, val, plan, run, false, ProgressListener.NONE);
@@ -124,6 +122,11 @@ class PseudoCellsTrainingTest {
 
         assertThatThrownBy(() -> TwoStageTraining.run(m, train, val, plan.withConfig(cfg.withPseudoCells(false)),
                 dir.resolve("r2"), false, ProgressListener.NONE)).hasMessageContaining("refineCellsAfter re-chooses the cell targets");
+    }
+
+    /** {@code tiny} at 96 px with pseudo cells on the LSE of logits, 3 epochs per stage. */
+    private static TrainConfig threeEpochs() {
+        return Preset.TINY.config().withImageSize(96).withEpochs(3).withNumWorkers(1).withLseOfLogits(true).withPseudoCells(true);
     }
 
     /** The share of positives with boxes whose box holds the centre of a cell drawn uniformly at random. */
