@@ -98,12 +98,12 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
      * The targets chosen again from stage 1's own maps ({@link TrainConfig#refineCellsAfter()}): in each
      * positive, its {@link #PER_IMAGE} highest cells; the normal cells of {@code previous} kept.
      *
-     * @param maps     stage 1's map of every image, in the order of {@code previous}
-     * @param positive whether each image is positive, in the same order
+     * @param maps    stage 1's map of every image, in the order of {@code previous}
+     * @param entries the images, in the same order
      */
-    static AnomalyCells fromMaps(List<ProbabilityMap> maps, boolean[] positive, AnomalyCells previous) {
-        if (maps.size() != previous.chosen().size() || positive.length != maps.size()) {
-            throw new IllegalArgumentException(maps.size() + " maps and " + positive.length + " labels for the targets of "
+    static AnomalyCells fromMaps(List<ProbabilityMap> maps, List<ManifestEntry> entries, AnomalyCells previous) {
+        if (maps.size() != previous.chosen().size() || entries.size() != maps.size()) {
+            throw new IllegalArgumentException(maps.size() + " maps and " + entries.size() + " images for the targets of "
                     + previous.chosen().size() + " images");
         }
         int side = previous.mapSide();
@@ -113,7 +113,7 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
             if (m.width() != side || m.height() != side) {
                 throw new IllegalArgumentException("a " + m.width() + "x" + m.height() + " map for targets of side " + side);
             }
-            chosen.add(positive[i] ? m.highest(PER_IMAGE).stream().mapToInt(c -> c.row() * side + c.col()).toArray() : new int[0]);
+            chosen.add(entries.get(i).positive() ? m.highest(PER_IMAGE).stream().mapToInt(c -> c.row() * side + c.col()).toArray() : new int[0]);
         }
         return new AnomalyCells(side, chosen, previous.normal());
     }
@@ -310,5 +310,12 @@ public record AnomalyCells(int mapSide, List<int[]> chosen, List<int[]> normal) 
             boxed++;
         }
         return new int[] {hits, boxed};
+    }
+
+    /** {@link #firstInBox} for a log line: {@code "; the first lies in a true box for ..."}, or empty without boxes. */
+    String firstInBoxNote(List<ManifestEntry> entries, List<int[]> sizes) {
+        int[] inBox = firstInBox(entries, sizes);
+        return inBox[1] == 0 ? "" : String.format("; the first lies in a true box for %d of %d (%.2f; boxes only evaluate)",
+                inBox[0], inBox[1], inBox[0] / (double) inBox[1]);
     }
 }

@@ -54,14 +54,10 @@ final class CellRefinement {
             if (epoch != after + 1) {
                 LOG.warn("stage 1 cell targets of epoch {} are chosen from the resumed network: {} is missing", epoch, file);
             }
-            boolean[] positive = new boolean[train.size()];
-            for (int i = 0; i < positive.length; i++) positive[i] = train.entry(i).positive();
-            next = AnomalyCells.fromMaps(Stage1.scores(chain, train, batch).maps(), positive, current);
+            next = AnomalyCells.fromMaps(Stage1.scores(chain, train, batch).maps(), train.entries(), current);
             next.write(file, train.entries());
-            int[] inBox = next.firstInBox(train.entries(), MapStatistics.originalSizes(train));
             LOG.info("stage 1 cell targets chosen again after epoch {} from its maps{}", after,
-                    inBox[1] == 0 ? "" : String.format("; the first lies in a true box for %d of %d (%.2f; boxes only evaluate)",
-                            inBox[0], inBox[1], inBox[0] / (double) inBox[1]));
+                    next.firstInBoxNote(train.entries(), MapStatistics.originalSizes(train)));
         }
         chosenAfter = after;
         return next;

@@ -177,12 +177,9 @@ public final class TwoStageTraining {
         LOG.info("stage 1 cell targets: comparing the early features of {} positive with {} negative training images",
                 positives, src.size() - positives);
         AnomalyCells cells = AnomalyCells.of(net, nd, src, pre, mapSide, cfg.imagesPerPass(), cfg.normalCellShare());
-        int[] inBox = cells.firstInBox(src.entries(), MapStatistics.originalSizes(src));
         LOG.info("stage 1 cell targets: {} cells in each of {} positive images, chosen in {} s{}", AnomalyCells.PER_IMAGE,
-                positives,
-                String.format("%.0f", (System.nanoTime() - t0) / 1e9),
-                inBox[1] == 0 ? "" : String.format("; the first lies in a true box for %d of %d (%.2f; boxes only evaluate)",
-                        inBox[0], inBox[1], inBox[0] / (double) inBox[1]));
+                positives, String.format("%.0f", (System.nanoTime() - t0) / 1e9),
+                cells.firstInBoxNote(src.entries(), MapStatistics.originalSizes(src)));
         cells.write(file, src.entries());
         return cells;
     }

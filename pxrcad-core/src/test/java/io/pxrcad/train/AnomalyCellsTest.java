@@ -86,16 +86,17 @@ class AnomalyCellsTest {
         List<io.pxrcad.mining.ProbabilityMap> maps = List.of(
                 new io.pxrcad.mining.ProbabilityMap(3, 3, new float[] {0.1f, 0.2f, 0.1f, 0.3f, 0.1f, 0.9f, 0.1f, 0.7f, 0.1f}),
                 new io.pxrcad.mining.ProbabilityMap(3, 3, new float[] {0.9f, 0.8f, 0, 0, 0, 0, 0, 0, 0}));
-        AnomalyCells again = AnomalyCells.fromMaps(maps, new boolean[] {true, false}, first);
+        List<ManifestEntry> entries = List.of(entry("a.png", 1, List.of()), entry("b.png", 0, List.of()));
+        AnomalyCells again = AnomalyCells.fromMaps(maps, entries, first);
         assertThat(again.mapSide()).isEqualTo(3);
         assertThat(again.chosen().get(0)).containsExactly(5, 7);
         assertThat(again.chosen().get(1)).isEmpty();
         assertThat(again.normal().get(0)).containsExactly(8);
-        assertThatThrownBy(() -> AnomalyCells.fromMaps(maps.subList(0, 1), new boolean[] {true}, first))
+        assertThatThrownBy(() -> AnomalyCells.fromMaps(maps.subList(0, 1), entries.subList(0, 1), first))
                 .hasMessageContaining("for the targets of 2 images");
         List<io.pxrcad.mining.ProbabilityMap> wrongSide = List.of(new io.pxrcad.mining.ProbabilityMap(2, 2, new float[4]),
                 new io.pxrcad.mining.ProbabilityMap(2, 2, new float[4]));
-        assertThatThrownBy(() -> AnomalyCells.fromMaps(wrongSide, new boolean[] {true, false}, first))
+        assertThatThrownBy(() -> AnomalyCells.fromMaps(wrongSide, entries, first))
                 .hasMessageContaining("a 2x2 map for targets of side 3");
     }
 
