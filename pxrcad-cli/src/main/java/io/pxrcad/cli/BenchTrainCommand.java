@@ -120,7 +120,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "preset %s: %s / %s, %d epochs, batch %d images / %d ROIs, Adam %.0e, ROI %.3f of the image -> %d px, "
                         + "%s cells of S' per image, %s, stage 2 kept at its best validation %s, stage-1 loss on %s%n",
                 p.id(), p.stage1().id(), p.stage2().id(), cfg.epochs(), cfg.batchSize(), cfg.roiBatchSize(), cfg.learningRate(),
-                cfg.roiFraction(), cfg.roiInput(), (cfg.topRois() ? "the " + cfg.roisPerImage() + " highest" : cfg.roisPerImage() + " random"),
+                cfg.roiFraction(), cfg.roiInput(), (cfg.topRois() ? "the " + cfg.roisPerImage() + " highest" : cfg.roisPerImage() + " random")
+                        + (cfg.positiveRoisPerImage() < cfg.roisPerImage() ? " (" + cfg.positiveRoisPerImage() + " in a positive image)" : ""),
                 cfg.chainRois() == 1 ? "chained on the argmax cell" : "chained on the best of the " + cfg.chainRois() + " highest cells",
                 cfg.stage2BestByLoss() ? "loss" : "AUC",
                 (cfg.lseOfLogits() ? "LSE of logits" : "LSE of probabilities")

@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * </ul>
  * With {@code top}, the K highest cells of S' replace the random draw for probable positives and
  * hard negatives (an option beside METHOD.md: the ROIs that chained inference, which takes the
- * argmax, will see); easy negatives are still drawn.
+ * argmax, will see); easy negatives are still drawn. A positive image may be limited to fewer
+ * probable positives than K ({@code positiveK}).
  * The draw for image {@code n} in epoch {@code e} uses its own generator seeded from
  * {@code (seed, e, n)}, so it does not depend on the other images, on thread timing or on
  * whether the run was resumed: sampling epoch e twice gives the same ROIs.
@@ -30,6 +31,7 @@ public final class RoiSampler {
     public static final int DEFAULT_K = 5;
 
     private final int k;
+    private final int positiveK;
     private final float pHat;
     private final RoiGeometry geometry;
     private final long seed;
@@ -49,6 +51,13 @@ public final class RoiSampler {
      * @param top take the K highest cells of S' instead of K at random
      */
     public RoiSampler(int k, float pHat, RoiGeometry geometry, long seed, boolean top) {
+        this(k, k, pHat, geometry, seed, top);
+    }
+
+    /**
+     * @param positiveK the most probable-positive ROIs of a positive image (1..K); negative images still give K
+     */
+    public RoiSampler(int k, int positiveK, float pHat, RoiGeometry geometry, long seed, boolean top) {
         if (k <= 0) {
             throw new IllegalArgumentException("K (ROIs per image) must be > 0 but was " + k);
         }
@@ -58,7 +67,11 @@ public final class RoiSampler {
         if (geometry == null) {
             throw new IllegalArgumentException("geometry is required");
         }
+        if (positiveK <= 0 || positiveK > k) {
+            throw new IllegalArgumentException("probable-positive ROIs per image must be between 1 and K (" + k + ") but was " + positiveK);
+        }
         this.k = k;
+        this.positiveK = positiveK;
         this.pHat = pHat;
         this.geometry = geometry;
         this.seed = seed;
@@ -100,7 +113,8 @@ public final class RoiSampler {
         ProbabilityMap map = image.map();
         SplittableRandom random = new SplittableRandom(io.pxrcad.Seeds.derive(seed, epoch, n));
         List<MapCell> candidates = map.cellsAbove(pHat);
-        List<MapCell> drawn = top ? highest(candidates, map) : drawWithoutReplacement(candidates, k, random);
+        int most = image.positive() ? positiveK : k;
+        List<MapCell> drawn = top ? highest(candidates, map, most) : drawWithoutReplacement(candidates, most, random);
         if (image.positive()) {
             boolean fallback = drawn.isEmpty();
             if (fallback) {
@@ -136,11 +150,11 @@ public final class RoiSampler {
         return new MinedRoi(n, cell, box, kind, kind.label(), kind.label() == 1 ? image.type() : null);
     }
 
-    /** Up to K cells, highest first; ties keep the map's row-major order. */
-    private List<MapCell> highest(List<MapCell> cells, ProbabilityMap map) {
+    /** Up to {@code n} cells, highest first; ties keep the map's row-major order. */
+    private static List<MapCell> highest(List<MapCell> cells, ProbabilityMap map, int n) {
         List<MapCell> sorted = new ArrayList<>(cells);
         sorted.sort((a, b) -> Float.compare(map.get(b), map.get(a)));
-        return new ArrayList<>(sorted.subList(0, Math.min(k, sorted.size())));
+        return new ArrayList<>(sorted.subList(0, Math.min(n, sorted.size())));
     }
 
     /** Up to {@code count} elements in random order: a partial Fisher-Yates shuffle of a copy. */

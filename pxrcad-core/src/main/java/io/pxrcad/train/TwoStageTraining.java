@@ -131,7 +131,7 @@ public final class TwoStageTraining {
                 ManifestEntry e = trainSrc.entry(i);
                 maps.add(new TrainingMap(trainS1.maps().get(i), e.positive(), e.type().orElse(null)));
             }
-            RoiSampler sampler = new RoiSampler(cfg.roisPerImage(), pHat, geometry, cfg.seed(), cfg.topRois());
+            RoiSampler sampler = new RoiSampler(cfg.roisPerImage(), cfg.positiveRoisPerImage(), pHat, geometry, cfg.seed(), cfg.topRois());
             Stage2.Chained valChained;
             try (NetworkTrainer t2 = new NetworkTrainer(m2, (float) cfg.learningRate())) {
                 loop.run(new Stage2(cfg, trainSrc, maps, valSrc, valS1, sampler, pre, aug, true, chain), t2, resume);

@@ -195,6 +195,33 @@ class RoiSamplerTest {
     }
 
     @Test
+    void fewerProbablePositivesThanKLeaveTheNegativesAtK() {
+        float[] v = new float[16];
+        java.util.Arrays.fill(v, 0.1f);
+        float[] hot = {0.6f, 0.95f, 0.9f, 0.7f}; // cells 0..3 above p_hat, (0,1) the highest
+        System.arraycopy(hot, 0, v, 0, hot.length);
+        ProbabilityMap many = new ProbabilityMap(4, 4, v);
+        List<TrainingMap> images = List.of(new TrainingMap(many, true, FractureType.PELVIC),
+                new TrainingMap(many, false, null), new TrainingMap(map(6), false, null));
+        List<MinedRoi> top = new RoiSampler(3, 1, P_HAT, GEOMETRY, 1, true).sample(images, 0).rois();
+        assertThat(of(top, 0)).extracting(MinedRoi::cell).containsExactly(new MapCell(0, 1));
+        assertThat(of(top, 0).get(0).type()).isEqualTo(FractureType.PELVIC);
+        assertThat(of(top, 1)).extracting(MinedRoi::cell).containsExactly(new MapCell(0, 1), new MapCell(0, 2), new MapCell(0, 3));
+        assertThat(of(top, 2)).extracting(MinedRoi::kind)
+                .containsExactly(RoiKind.HARD_NEGATIVE, RoiKind.EASY_NEGATIVE, RoiKind.EASY_NEGATIVE);
+        for (int epoch = 0; epoch < 10; epoch++) {
+            List<MinedRoi> drawn = new RoiSampler(3, 2, P_HAT, GEOMETRY, 5, false).sample(images, epoch).rois();
+            assertThat(of(drawn, 0)).hasSize(2).allMatch(r -> r.kind() == RoiKind.PROBABLE_POSITIVE && r.cell().row() == 0);
+            assertThat(of(drawn, 1)).hasSize(3);
+        }
+        // as many as K: the draw of METHOD.md, ROI for ROI
+        assertThat(new RoiSampler(3, 3, P_HAT, GEOMETRY, 5, false).sample(images, 4).rois())
+                .isEqualTo(new RoiSampler(3, P_HAT, GEOMETRY, 5, false).sample(images, 4).rois());
+        assertThatThrownBy(() -> new RoiSampler(3, 4, P_HAT, GEOMETRY, 1, true)).hasMessageContaining("between 1 and K (3) but was 4");
+        assertThatThrownBy(() -> new RoiSampler(3, 0, P_HAT, GEOMETRY, 1, true)).hasMessageContaining("but was 0");
+    }
+
+    @Test
     void validates() {
         assertThatThrownBy(() -> new RoiSampler(0, P_HAT, GEOMETRY, 1)).hasMessageContaining("K");
         assertThatThrownBy(() -> sampler(1).sample(List.of(), -1)).hasMessageContaining("epoch");

@@ -27,7 +27,7 @@ class TrainConfigTest {
     @Test
     void withVariantsChangeOneField() {
         TrainConfig c = TrainConfig.defaults().withEpochs(3).withSeed(9).withAugment(false).withNumWorkers(0);
-        assertThat(c).isEqualTo(new TrainConfig(3, 8, 0, 8, 1e-5, 5, 0.1, 9, 0, 4, false, false, 961, 256, 0.266, 10.0, false, false, false, 0.0, 0, 5, 0.99, false, 1, false, true, 10));
+        assertThat(c).isEqualTo(new TrainConfig(3, 8, 0, 8, 1e-5, 5, 0.1, 9, 0, 4, false, false, 961, 256, 0.266, 10.0, false, false, false, 0.0, 0, 5, 0, 0.99, false, 1, false, true, 10));
         assertThat(TrainConfig.defaults().withLogEveryBatches(3).logEveryBatches()).isEqualTo(3);
         assertThat(TrainConfig.defaults().withRoiInput(64).roiInput()).isEqualTo(64);
         assertThat(TrainConfig.defaults().withRoiBatchSize(16).roiBatchSize()).isEqualTo(16);
@@ -150,5 +150,23 @@ class TrainConfigTest {
         assertThat(refined.normalCellShare()).isEqualTo(0.25);
         assertThat(refined.refineCellsAfter()).isEqualTo(4);
         assertThat(refined.withRoisPerImage(2).refineCellsAfter()).isEqualTo(4);
+    }
+
+    @Test
+    void positiveRoisDefaultToKAndStayWithinIt() throws Exception {
+        // METHOD.md: K probable positives per positive image as per negative one
+        assertThat(TrainConfig.defaults().positiveRois()).isZero();
+        assertThat(TrainConfig.defaults().positiveRoisPerImage()).isEqualTo(5);
+        TrainConfig one = TrainConfig.defaults().withRoisPerImage(3).withPositiveRois(1);
+        assertThat(one.positiveRoisPerImage()).isEqualTo(1);
+        assertThat(one.roisPerImage()).isEqualTo(3);
+        assertThat(one.withChainRois(5).positiveRois()).isEqualTo(1);
+        assertThatThrownBy(() -> TrainConfig.defaults().withPositiveRois(6))
+                .hasMessage("positiveRois must be between 0 (as many as roisPerImage) and roisPerImage (5) but was 6");
+        assertThatThrownBy(() -> TrainConfig.defaults().withPositiveRois(-1)).hasMessageContaining("but was -1");
+        assertThatThrownBy(() -> TrainConfigFile.parse("roisPerImage: 2\npositiveRois: 3\n", Preset.SMALL.config(), "x.yaml"))
+                .hasMessage("positiveRois must be between 0 (as many as roisPerImage) and roisPerImage (2) but was 3 in x.yaml");
+        assertThat(TrainConfigFile.parse("roisPerImage: 3\npositiveRois: 1\n", Preset.SMALL.config(), "x.yaml").positiveRoisPerImage())
+                .isEqualTo(1);
     }
 }
