@@ -144,6 +144,8 @@ class TrainConfigTest {
                 .withTopRois(true).withRoisPerImage(3).withChainRois(5).withStage2BestByLoss(true));
         assertThat(TrainConfigFile.load(io.pxrcad.RepoTestdata.root().resolve("docs/configs/pseudo-cells-refined.yaml"),
                 Preset.SMALL.config())).isEqualTo(c.withRefineCellsAfter(10));
+        assertThat(TrainConfigFile.load(io.pxrcad.RepoTestdata.root().resolve("docs/configs/localisation.yaml"),
+                Preset.SMALL.config())).isEqualTo(c.withRefineCellsAfter(10).withEpochs(40).withPositiveRois(1));
         assertThatThrownBy(() -> TrainConfig.defaults().withNormalCellShare(1)).hasMessage("normalCellShare must be in [0,1) but was 1.0");
         assertThatThrownBy(() -> TrainConfig.defaults().withRefineCellsAfter(-1)).hasMessage("refineCellsAfter must be between 0 and 100000 but was -1");
         TrainConfig refined = TrainConfig.defaults().withNormalCellShare(0.25).withRefineCellsAfter(4);
