@@ -126,7 +126,8 @@ final class BenchTrainCommand implements Callable<Integer> {
                 cfg.stage2BestByLoss() ? "loss" : "AUC",
                 (cfg.lseOfLogits() ? "LSE of logits" : "LSE of probabilities")
                         + (cfg.negativeCells() ? " + negatives' cells" : "") + (cfg.pseudoCells() ? " + pseudo cells" : "")
-                        + (cfg.pseudoCells() && cfg.refineCellsAfter() > 0 ? " (chosen again from the maps every " + cfg.refineCellsAfter() + " epochs)" : ""));
+                        + (cfg.pseudoCells() && cfg.refineCellsAfter() > 0 ? " (chosen again from the maps every " + cfg.refineCellsAfter() + " epochs)" : "")
+                        + (cfg.restartAfter() > 0 ? ", stage 1 started again from its initial weights after epoch " + cfg.restartAfter() : ""));
         w.flush();
 
         Path pretrained = g.pretrain() > 0 ? PhantomPretraining.run(g, g.pretrain(), g.pretrainEpochs(), dir, device, w) : null;

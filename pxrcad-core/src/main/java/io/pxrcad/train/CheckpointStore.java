@@ -61,6 +61,11 @@ public final class CheckpointStore {
         return stageDir(stage).resolve(slot.dirName());
     }
 
+    /** Where a stage keeps the weights it started from ({@link TrainConfig#restartAfter()}). */
+    public Path initialWeights(int stage) {
+        return stageDir(stage).resolve("initial-" + WEIGHTS_FILE);
+    }
+
     /**
      * Writes a complete checkpoint and swaps it in atomically.
      *

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +56,9 @@ final class EpochLoop {
          * choice ({@link TrainConfig#stage2BestByLoss()}: minus the loss). NaN is never best.
          */
         default double selectionScore(Validation v) { return v.auc(); }
+
+        /** The epoch after which training starts again from the initial weights ({@link TrainConfig#restartAfter()}); 0: never. */
+        default int restartAfter() { return 0; }
     }
 
     record Validation(double loss, double auc) {}
@@ -77,6 +82,11 @@ final class EpochLoop {
     TrainingState run(Stage stage, NetworkTrainer trainer, boolean resume) throws IOException {
         trainer.recordGradientNorms(); // for the metrics lines
         TrainingState state = TrainingState.start(stage.number(), config, stage.miningThreshold());
+        int restart = stage.restartAfter();
+        Path initial = checkpoints.initialWeights(stage.number());
+        if (restart > 0 && !(resume && Files.exists(initial))) {
+            trainer.saveWeights(initial); // before a resumed run loads its checkpoint: the weights it started from
+        }
         if (resume) {
             Optional<CheckpointStore.Checkpoint> last = checkpoints.find(stage.number(), CheckpointStore.Slot.LAST);
             if (last.isPresent()) {
@@ -98,9 +108,18 @@ final class EpochLoop {
         BestCheckpoint best = state.best();
         for (int epoch = state.epochsCompleted() + 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
+            // the epoch's cell targets first: chosen from the network trained so far, not the restarted one
+            int batches = stage.startEpoch(epoch);
+            if (restart > 0 && epoch == restart + 1) {
+                trainer.restart(initial);
+                best = BestCheckpoint.none();
+                scheduler = PlateauScheduler.of(config);
+                LOG.info("stage {}: starting again from its initial weights after epoch {}, on the cell targets chosen so far",
+                        stage.number(), restart);
+            }
             double lr = scheduler.learningRate();
             trainer.setLearningRate(lr);
-            double trainLoss = trainEpoch(stage, trainer, epoch);
+            double trainLoss = trainEpoch(stage, trainer, epoch, batches);
             refreshBatchNorm(stage, trainer);
             Validation val = stage.validate(trainer);
             scheduler.step(val.loss());
@@ -147,8 +166,7 @@ final class EpochLoop {
         }
     }
 
-    private double trainEpoch(Stage stage, NetworkTrainer trainer, int epoch) throws IOException {
-        int batches = stage.startEpoch(epoch);
+    private double trainEpoch(Stage stage, NetworkTrainer trainer, int epoch, int batches) throws IOException {
         return BatchLoop.meanLoss("stage " + stage.number() + " epoch " + epoch + "/" + config.epochs(), batches,
                 stage::batch, config.numWorkers(), config.prefetchBatches(), trainer,
                 (nd, batch) -> stage.train(trainer, nd, batch), progress);

@@ -186,6 +186,18 @@ final class NetworkTrainer implements AutoCloseable {
         AtomicFiles.writeBytes(dir.resolve(STEPS_FILE), JSON.writeValueAsBytes(adam.steps()));
     }
 
+    /** Writes the network's weights alone (atomically) to {@code file}, for {@link #restart}. */
+    void saveWeights(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        WeightExport.save(network, file);
+    }
+
+    /** Goes back to the weights {@link #saveWeights} wrote, with an optimizer that has taken no step. */
+    void restart(Path weights) throws IOException {
+        WeightImport.loadAll(network, weights);
+        adam.reset();
+    }
+
     /** Loads weights and, when {@code withOptimizer}, the optimizer state of a checkpoint. */
     void load(CheckpointStore.Checkpoint cp, boolean withOptimizer) throws IOException {
         load(cp.dir(), withOptimizer);

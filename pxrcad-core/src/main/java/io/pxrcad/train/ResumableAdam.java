@@ -127,6 +127,15 @@ public final class ResumableAdam extends Optimizer implements AutoCloseable {
         steps.putAll(savedSteps);
     }
 
+    /** Forgets every moment and step count: the next update is a first step. */
+    public void reset() {
+        means.values().forEach(NDArray::close);
+        variances.values().forEach(NDArray::close);
+        means.clear();
+        variances.clear();
+        steps.clear();
+    }
+
     private static void put(Map<String, NDArray> map, String name, NDArray value) {
         NDArray old = map.put(name, value);
         if (old != null) old.close();

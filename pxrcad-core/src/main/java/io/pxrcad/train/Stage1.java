@@ -43,6 +43,9 @@ final class Stage1 extends WholeImageStage {
     }
 
     @Override
+    public int restartAfter() { return config.restartAfter(); }
+
+    @Override
     AnomalyCells cellsForEpoch(int e, AnomalyCells current) throws IOException {
         return refinement == null || current == null ? current : refinement.forEpoch(e, current);
     }

@@ -86,6 +86,12 @@ public final class TwoStageTraining {
         if (cfg.refineCellsAfter() > 0 && !cfg.pseudoCells()) {
             throw new IllegalArgumentException("refineCellsAfter re-chooses the cell targets of pseudoCells: set pseudoCells: true");
         }
+        if (cfg.restartAfter() > 0 && !cfg.pseudoCells()) {
+            throw new IllegalArgumentException("restartAfter starts stage 1 again on the cell targets of pseudoCells: set pseudoCells: true");
+        }
+        if (cfg.restartAfter() >= cfg.epochs()) {
+            throw new IllegalArgumentException("restartAfter (" + cfg.restartAfter() + ") must be before the last epoch (" + cfg.epochs() + ")");
+        }
         TrainingSetup setup = TrainingSetup.of(manifest, train, val, cfg, plan.device(), plan.cacheBytes(), runDir, progress);
         Device device = setup.device();
         Preprocessor pre = setup.preprocessor();

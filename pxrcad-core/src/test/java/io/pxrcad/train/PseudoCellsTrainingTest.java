@@ -124,6 +124,40 @@ class PseudoCellsTrainingTest {
                 dir.resolve("r2"), false, ProgressListener.NONE)).hasMessageContaining("refineCellsAfter re-chooses the cell targets");
     }
 
+    @Test
+    void aRestartedStageOneTrainsAgainFromItsInitialWeightsAndKeepsAnEpochAfterTheRestart(@TempDir Path dir) throws Exception {
+        HeldOutCohort cohort = HeldOutCohort.write(dir.resolve("c"), 96, 40, 5);
+        Manifest m = cohort.manifest();
+        List<ManifestEntry> train = cohort.train(), val = cohort.val();
+        TrainConfig cfg = threeEpochs().withRefineCellsAfter(1).withRestartAfter(2);
+        TwoStageTraining.Plan plan = TwoStageTraining.Plan.of(Preset.TINY).withConfig(cfg).withDevice("cpu");
+        Path run = dir.resolve("run");
+        TwoStageTraining.run(m, train, val, plan, run, false, ProgressListener.NONE);
+        com.fasterxml.jackson.databind.JsonNode best = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.resolve("checkpoints/stage1/best/state.json").toFile()).get("best");
+        assertThat(best.get("bestEpoch").asInt()).as("the only epoch after the restart").isEqualTo(3);
+        assertThat(run.resolve("checkpoints/stage1/initial-weights.safetensors")).exists();
+        assertThat(run.resolve(CellRefinement.fileName(2))).as("epoch 3's targets, chosen before the restart").exists();
+
+        // interrupted before the restart (after epoch 2 of a run without one), resumed with it: the same stage 1
+        Path other = dir.resolve("other");
+        TwoStageTraining.run(m, train, val, plan.withConfig(cfg.withRestartAfter(0).withEpochs(2)), other, false, ProgressListener.NONE);
+        TwoStageTraining.run(m, train, val, plan, other, true, ProgressListener.NONE);
+        assertThat(Files.readAllBytes(other.resolve("checkpoints/stage1/best/weights.safetensors")))
+                .isEqualTo(Files.readAllBytes(run.resolve("checkpoints/stage1/best/weights.safetensors")));
+
+        // and not the stage 1 of the same run without the restart
+        Path plain = dir.resolve("plain");
+        TwoStageTraining.run(m, train, val, plan.withConfig(cfg.withRestartAfter(0)), plain, false, ProgressListener.NONE);
+        assertThat(Files.readAllBytes(plain.resolve("checkpoints/stage1/last/weights.safetensors")))
+                .isNotEqualTo(Files.readAllBytes(run.resolve("checkpoints/stage1/last/weights.safetensors")));
+
+        assertThatThrownBy(() -> TwoStageTraining.run(m, train, val, plan.withConfig(cfg.withRestartAfter(3)), dir.resolve("r2"),
+                false, ProgressListener.NONE)).hasMessage("restartAfter (3) must be before the last epoch (3)");
+        assertThatThrownBy(() -> TwoStageTraining.run(m, train, val, plan.withConfig(threeEpochs().withPseudoCells(false).withRestartAfter(1)),
+                dir.resolve("r3"), false, ProgressListener.NONE)).hasMessageContaining("restartAfter starts stage 1 again");
+    }
+
     /** {@code tiny} at 96 px with pseudo cells on the LSE of logits, 3 epochs per stage. */
     private static TrainConfig threeEpochs() {
         return Preset.TINY.config().withImageSize(96).withEpochs(3).withNumWorkers(1).withLseOfLogits(true).withPseudoCells(true);

@@ -27,7 +27,7 @@ class TrainConfigTest {
     @Test
     void withVariantsChangeOneField() {
         TrainConfig c = TrainConfig.defaults().withEpochs(3).withSeed(9).withAugment(false).withNumWorkers(0);
-        assertThat(c).isEqualTo(new TrainConfig(3, 8, 0, 8, 1e-5, 5, 0.1, 9, 0, 4, false, false, 961, 256, 0.266, 10.0, false, false, false, 0.0, 0, 5, 0, 0.99, false, 1, false, true, 10));
+        assertThat(c).isEqualTo(new TrainConfig(3, 8, 0, 8, 1e-5, 5, 0.1, 9, 0, 4, false, false, 961, 256, 0.266, 10.0, false, false, false, 0.0, 0, 0, 5, 0, 0.99, false, 1, false, true, 10));
         assertThat(TrainConfig.defaults().withLogEveryBatches(3).logEveryBatches()).isEqualTo(3);
         assertThat(TrainConfig.defaults().withRoiInput(64).roiInput()).isEqualTo(64);
         assertThat(TrainConfig.defaults().withRoiBatchSize(16).roiBatchSize()).isEqualTo(16);
@@ -146,6 +146,10 @@ class TrainConfigTest {
                 Preset.SMALL.config())).isEqualTo(c.withRefineCellsAfter(10));
         assertThat(TrainConfigFile.load(io.pxrcad.RepoTestdata.root().resolve("docs/configs/localisation.yaml"),
                 Preset.SMALL.config())).isEqualTo(c.withRefineCellsAfter(10).withEpochs(40).withPositiveRois(1));
+        assertThat(TrainConfigFile.load(io.pxrcad.RepoTestdata.root().resolve("docs/configs/restart.yaml"),
+                Preset.SMALL.config())).isEqualTo(c.withRefineCellsAfter(10).withEpochs(80).withPositiveRois(1).withRestartAfter(40));
+        assertThat(TrainConfig.defaults().restartAfter()).isZero();
+        assertThatThrownBy(() -> TrainConfig.defaults().withRestartAfter(-1)).hasMessage("restartAfter must be between 0 and 100000 but was -1");
         assertThatThrownBy(() -> TrainConfig.defaults().withNormalCellShare(1)).hasMessage("normalCellShare must be in [0,1) but was 1.0");
         assertThatThrownBy(() -> TrainConfig.defaults().withRefineCellsAfter(-1)).hasMessage("refineCellsAfter must be between 0 and 100000 but was -1");
         TrainConfig refined = TrainConfig.defaults().withNormalCellShare(0.25).withRefineCellsAfter(4);
