@@ -8,14 +8,15 @@ final class BenchEnvironment {
     private BenchEnvironment() {}
 
     /**
-     * {@code environment: ENGINE, Java V, N cores, DNNL_MAX_CPU_ISA X, OMP_WAIT_POLICY P, load average L}: the load at
-     * the start says whether other work shared the machine.
+     * {@code environment: ENGINE, Java V, N cores, DNNL_MAX_CPU_ISA X, OMP_WAIT_POLICY P, GLIBC_TUNABLES T, load
+     * average L}: the load at the start says whether other work shared the machine.
      */
     static String line(String engine) {
         return "environment: " + engine + ", Java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, DNNL_MAX_CPU_ISA "
                 + System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "unset") + ", OMP_WAIT_POLICY "
-                + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset") + ", load average "
+                + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset") + ", GLIBC_TUNABLES "
+                + System.getenv().getOrDefault("GLIBC_TUNABLES", "unset") + ", load average "
                 + loadAverage();
     }
 

@@ -20,7 +20,8 @@ final class SparkExecutorSettings {
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dai.djl") || a.startsWith("-Djdk.reflect")
                         || a.startsWith("-Dio.netty") || a.equals("-XX:+IgnoreUnrecognizedVMOptions"))
                 .collect(Collectors.joining(" ")));
-        setIfAbsent("spark.executorEnv.DNNL_MAX_CPU_ISA", System.getenv().getOrDefault("DNNL_MAX_CPU_ISA", "AVX2"));
+        String isa = System.getenv("DNNL_MAX_CPU_ISA");
+        if (isa != null) setIfAbsent("spark.executorEnv.DNNL_MAX_CPU_ISA", isa);
     }
 
     private static void setIfAbsent(String key, String value) {

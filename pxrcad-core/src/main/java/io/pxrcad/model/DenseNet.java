@@ -62,7 +62,7 @@ public record DenseNet(int growth, int[] blocks, int initFeatures, int bnSize, d
     /** The feature extractor: {@code (N,3,H,W) -> relu(features(x))}, {@code (N,channels(),H/32,W/32)}. */
     public Backbone features(Architecture architecture) {
         Stages f = new Stages()
-                .add("conv0", Layers.conv(initFeatures, 7, 2, 3))
+                .add("conv0", Layers.stem(initFeatures, 7, 2, 3))
                 .add("norm0", Layers.bn())
                 .add("relu0", Layers.relu())
                 .add("pool0", Layers.maxPool(3, 2, 1));

@@ -16,13 +16,26 @@ import ai.djl.training.initializer.XavierInitializer;
 final class Layers {
     private Layers() {}
 
-    /** Convolution without bias; weights Kaiming-normal (fan_out, ReLU) as torchvision's ResNet/DenseNet. */
+    /**
+     * Convolution without bias; weights Kaiming-normal (fan_out, ReLU) as torchvision's ResNet/DenseNet.
+     * Its input gradient is right on every oneDNN kernel ({@link ExactGradientConv2d}).
+     */
     static Block conv(int out, int kernel, int stride, int padding) {
-        Conv2d c = Conv2d.builder().setFilters(out).setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding))
-                .optBias(false).build();
+        Conv2d c = new ExactGradientConv2d(convBuilder(out, kernel, stride, padding));
         c.setInitializer(kaiming(), Parameter.Type.WEIGHT);
         return c;
+    }
+
+    /** A network's first convolution, as {@link #conv}: its input is the image, which needs no gradient. */
+    static Block stem(int out, int kernel, int stride, int padding) {
+        Conv2d c = convBuilder(out, kernel, stride, padding).build();
+        c.setInitializer(kaiming(), Parameter.Type.WEIGHT);
+        return c;
+    }
+
+    private static Conv2d.Builder convBuilder(int out, int kernel, int stride, int padding) {
+        return Conv2d.builder().setFilters(out).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).optBias(false);
     }
 
     /** Batch norm with torch's defaults: eps 1e-5, torch momentum 0.1 (= DJL momentum 0.9). */

@@ -65,11 +65,11 @@ public record ResNet(int[] layers, int[] widths, boolean smallInput) implements 
     public Backbone features(Architecture architecture) {
         Stages s = smallInput
                 ? new Stages()
-                        .add("conv1", Layers.conv(widths[0], 3, 1, 1))
+                        .add("conv1", Layers.stem(widths[0], 3, 1, 1))
                         .add("bn1", Layers.bn())
                         .add("relu", Layers.relu())
                 : new Stages()
-                        .add("conv1", Layers.conv(widths[0], 7, 2, 3))
+                        .add("conv1", Layers.stem(widths[0], 7, 2, 3))
                         .add("bn1", Layers.bn())
                         .add("relu", Layers.relu())
                         .add("maxpool", Layers.maxPool(3, 2, 1));

@@ -61,7 +61,7 @@ public record Vgg(int[] widths, int[] convs) implements BackboneSpec {
         for (int s = 0; s < widths.length; s++) {
             Stages stage = new Stages();
             for (int c = 1; c <= convs[s]; c++) {
-                stage.add("conv" + c, Layers.conv(widths[s], 3, 1, 1))
+                stage.add("conv" + c, s == 0 && c == 1 ? Layers.stem(widths[s], 3, 1, 1) : Layers.conv(widths[s], 3, 1, 1))
                         .add("bn" + c, Layers.bn())
                         .add("relu" + c, Layers.relu());
             }

@@ -45,7 +45,6 @@ final class JavaProcesses implements AutoCloseable {
         cmd.addAll(List.of("-cp", classPath(), mainClass));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("DNNL_MAX_CPU_ISA", "AVX2");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().putAll(env);
         Process p = pb.start();

@@ -91,7 +91,6 @@ class StandaloneClusterTest {
                 .config("spark.executor.extraClassPath", JavaProcesses.classPath())
                 .config("spark.executor.extraJavaOptions", String.join(" ", JavaProcesses.sparkJvmOptions())
                         + " -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1")
-                .config("spark.executorEnv.DNNL_MAX_CPU_ISA", "AVX2")
                 .config("spark.executorEnv.SPARK_LOCAL_IP", "127.0.0.1")
                 // both executors before the first task, so that both take part
                 .config("spark.scheduler.minRegisteredResourcesRatio", "1.0")
