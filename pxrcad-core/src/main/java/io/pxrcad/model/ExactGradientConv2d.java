@@ -13,18 +13,18 @@ import ai.djl.util.PairList;
  *
  * <p>libtorch 2.7.1's oneDNN computes the input gradient of a convolution wrongly (NaN, or
  * values off by 10-100%) when the kernel is larger than 1x1 and the number of output channels
- * is not a multiple of the vector width in floats ({@link OneDnnVectorWidth}): measured on every
- * shape from 1 to 128 output channels against a double-precision reference; outputs and weight
- * gradients were right in every case. The channels past the last full vector are presumably
+ * is not a multiple of the vector width in floats ({@link OneDnnVectorWidth}): measured on 3,600
+ * shapes (1 to 128 output channels, kernels 1, 3 and 7) against a double-precision reference;
+ * outputs and weight gradients were right in every case. The channels past the last full vector are presumably
  * read from padding that oneDNN's backward kernel does not zero.
  *
- * <p>So in training this convolution runs with zero filters appended up to the next multiple and
- * slices its output back: the same output and the same weight gradient, and the appended
- * channels give a zero output gradient. Inference runs unchanged, as does every convolution
- * whose channel count is already a multiple (all of the paper networks'). A network's first
- * convolution, whose input (the image) needs no gradient, is a plain one ({@code Layers.stem}):
- * DJL cannot tell whether an input requires a gradient ({@code hasGradient} is false for every
- * computed array).
+ * <p>So in training on a CPU this convolution runs with zero filters appended up to the next
+ * multiple and slices its output back: the same output and the same weight gradient, and the
+ * appended channels give a zero output gradient. Inference and GPUs (no oneDNN) run unchanged,
+ * as does every convolution whose channel count is already a multiple (all of the paper
+ * networks'). A network's first convolution, whose input (the image) needs no gradient, is a
+ * plain one ({@code Layers.stem}): DJL cannot tell whether an input requires a gradient
+ * ({@code hasGradient} is false for every computed array).
  */
 final class ExactGradientConv2d extends Conv2d {
 
@@ -36,7 +36,7 @@ final class ExactGradientConv2d extends Conv2d {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
         int padded = padded(filters, kernelShape, OneDnnVectorWidth.FLOATS);
-        if (!training || padded == filters || groups != 1) {
+        if (!training || padded == filters || groups != 1 || x.getDevice().isGpu()) {
             return super.forwardInternal(ps, inputs, training, params);
         }
         NDArray w = ps.getValue(weight, x.getDevice(), true);
