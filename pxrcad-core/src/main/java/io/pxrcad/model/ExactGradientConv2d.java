@@ -15,8 +15,8 @@ import ai.djl.util.PairList;
  * values off by 10-100%) when the kernel is larger than 1x1 and the number of output channels
  * is not a multiple of the vector width in floats ({@link OneDnnVectorWidth}): measured on 3,600
  * shapes (1 to 128 output channels, kernels 1, 3 and 7) against a double-precision reference;
- * outputs and weight gradients were right in every case. The channels past the last full vector are presumably
- * read from padding that oneDNN's backward kernel does not zero.
+ * outputs and weight gradients were right in every case. The channels past the last full vector
+ * are presumably read from padding that oneDNN's backward kernel does not zero.
  *
  * <p>So in training on a CPU this convolution runs with zero filters appended up to the next
  * multiple and slices its output back: the same output and the same weight gradient, and the
@@ -28,8 +28,10 @@ import ai.djl.util.PairList;
  */
 final class ExactGradientConv2d extends Conv2d {
 
+    /** For convolutions without bias, as all of torchvision's backbone convolutions are. */
     ExactGradientConv2d(Conv2d.Builder builder) {
         super(builder);
+        if (includeBias) throw new IllegalArgumentException("expected a convolution without bias");
     }
 
     @Override
@@ -40,13 +42,10 @@ final class ExactGradientConv2d extends Conv2d {
             return super.forwardInternal(ps, inputs, training, params);
         }
         NDArray w = ps.getValue(weight, x.getDevice(), true);
-        NDArray b = includeBias ? ps.getValue(bias, x.getDevice(), true) : null;
         Shape ws = w.getShape();
         try (NDArray zeros = w.getManager().zeros(new Shape(padded - filters, ws.get(1), ws.get(2), ws.get(3)), w.getDataType());
              NDArray wide = w.concat(zeros, 0);
-             NDArray zeroBias = b == null ? null : b.getManager().zeros(new Shape(padded - filters), b.getDataType());
-             NDArray wideBias = b == null ? null : b.concat(zeroBias, 0);
-             NDArray y = Conv2d.conv2d(x, wide, wideBias, stride, padding, dilation, groups).head()) {
+             NDArray y = Conv2d.conv2d(x, wide, null, stride, padding, dilation, groups).head()) {
             return new NDList(y.get(new NDIndex(":, :{}", filters)));
         }
     }
